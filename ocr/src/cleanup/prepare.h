@@ -1,0 +1,41 @@
+// Internal: page clean-up before recognition. One function of (original image,
+// options) -> prepared page; no state, safe to call from several threads.
+//
+// Steps, in order: orientation (0/90/180/270), deskew, border removal, red
+// seal detection and ink suppression, denoise, binarisation. The prepared
+// image keeps a mapping back to the original, so boxes read on it can be
+// reported in original-image coordinates.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "caseaudit/ocr/page.h"
+#include "caseaudit/ocr/pipeline.h"
+
+namespace caseaudit::ocr {
+
+// Returns the clockwise rotation (0/90/180/270) that makes the page upright,
+// given a grey page image; -1 when it cannot tell. The Tesseract engine
+// supplies one based on its OSD; tests may supply their own.
+using OrientationDetector = std::function<int(const cv::Mat& grey)>;
+
+struct PreparedPage {
+  cv::Mat image;        // CV_8UC1, upright, deskewed, cleaned (binary when binarize is on)
+  cv::Mat grey;         // CV_8UC1, upright and deskewed, before binarisation
+  cv::Matx23d to_original;  // maps a point of `image` to the original image
+  int orientation = 0;  // clockwise degrees applied
+  double skew = 0;      // degrees corrected
+  std::vector<Seal> seals;  // in original-image coordinates
+};
+
+PreparedPage prepare_page(const cv::Mat& original, const CleanupOptions& options,
+                          const OrientationDetector& detect_orientation = {});
+
+// Maps a box of the prepared image to the original image (bounding box of the
+// four transformed corners, clipped to the original's size).
+Box to_original_box(const PreparedPage& page, const cv::Rect& r, cv::Size original_size);
+
+}  // namespace caseaudit::ocr

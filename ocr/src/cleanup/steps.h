@@ -1,0 +1,38 @@
+// Internal: the individual clean-up steps, each a plain function, so each can be
+// tested and measured on its own. Input images are CV_8UC1 unless stated.
+#pragma once
+
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "caseaudit/ocr/page.h"
+
+namespace caseaudit::ocr::cleanup {
+
+// Grey image for recognition from a colour page: the red channel where red
+// seal ink was found (so seal ink turns light and the black text under it
+// stays), otherwise the usual luminance.
+cv::Mat grey_for_text(const cv::Mat& bgr, bool suppress_red);
+
+// Red seals on a colour (CV_8UC3) page; empty for grey pages.
+std::vector<Seal> detect_seals(const cv::Mat& bgr);
+
+// Skew angle in degrees (positive = text rises to the right... see deskew.cpp),
+// within +-max_degrees; 0 when there is too little text to tell.
+double estimate_skew(const cv::Mat& grey, double max_degrees);
+
+// Rotates by `degrees` about the centre onto a canvas large enough to keep
+// every pixel, filling with white. `forward` receives the 2x3 matrix used.
+cv::Mat rotate_keep_all(const cv::Mat& grey, double degrees, cv::Matx23d* forward);
+
+// Turns dark regions touching the page edge (scanner borders, shadows) white.
+void remove_borders(cv::Mat& grey);
+
+// Removes isolated specks (salt-and-pepper) without thinning strokes.
+void denoise(cv::Mat& grey);
+
+// Binary (0/255) image robust to grey backgrounds, uneven light and faint print.
+cv::Mat binarize(const cv::Mat& grey);
+
+}  // namespace caseaudit::ocr::cleanup

@@ -1,0 +1,84 @@
+#include <stdexcept>
+
+#include "caseaudit/ocr/json.h"
+
+namespace caseaudit::ocr {
+namespace {
+
+using nlohmann::json;
+
+json box_json(const Box& b) { return json::array({b.x, b.y, b.w, b.h}); }
+
+Box box_from(const json& j) {
+  if (!j.is_array() || j.size() != 4) throw std::runtime_error("box must be [x, y, w, h]");
+  return {j[0].get<int>(), j[1].get<int>(), j[2].get<int>(), j[3].get<int>()};
+}
+
+const json& member(const json& j, const char* name) {
+  auto it = j.find(name);
+  if (it == j.end()) throw std::runtime_error(std::string("missing member \"") + name + "\"");
+  return *it;
+}
+
+}  // namespace
+
+json to_json(const PageResult& page) {
+  json lines = json::array();
+  for (const Line& line : page.lines) {
+    json words = json::array();
+    for (const Word& w : line.words)
+      words.push_back({{"text", w.text}, {"box", box_json(w.box)}, {"conf", w.confidence}});
+    lines.push_back({{"text", line.text}, {"box", box_json(line.box)}, {"conf", line.confidence},
+                     {"words", std::move(words)}});
+  }
+  json seals = json::array();
+  for (const Seal& s : page.seals)
+    seals.push_back({{"box", box_json(s.box)}, {"colour_confidence", s.colour_confidence},
+                     {"roundness", s.roundness}});
+  return {
+      {"schema", kPageSchema},
+      {"file", page.ref.file.string()},
+      {"page", page.ref.index + 1},
+      {"page_count", page.ref.count},
+      {"key", page.key},
+      {"width", page.width},
+      {"height", page.height},
+      {"dpi", page.dpi},
+      {"orientation", page.orientation},
+      {"skew", page.skew},
+      {"engine", page.engine},
+      {"seals", std::move(seals)},
+      {"lines", std::move(lines)},
+  };
+}
+
+PageResult page_from_json(const json& j) {
+  if (!j.is_object()) throw std::runtime_error("page must be a JSON object");
+  if (member(j, "schema").get<std::string>() != kPageSchema)
+    throw std::runtime_error("unsupported schema " + j["schema"].dump());
+  PageResult p;
+  p.ref.file = member(j, "file").get<std::string>();
+  p.ref.index = member(j, "page").get<int>() - 1;
+  p.ref.count = member(j, "page_count").get<int>();
+  p.key = member(j, "key").get<std::string>();
+  p.width = member(j, "width").get<int>();
+  p.height = member(j, "height").get<int>();
+  p.dpi = member(j, "dpi").get<int>();
+  p.orientation = member(j, "orientation").get<int>();
+  p.skew = member(j, "skew").get<double>();
+  p.engine = member(j, "engine").get<std::string>();
+  for (const json& s : member(j, "seals"))
+    p.seals.push_back({box_from(member(s, "box")), member(s, "colour_confidence").get<double>(),
+                       member(s, "roundness").get<double>()});
+  for (const json& l : member(j, "lines")) {
+    Line line{member(l, "text").get<std::string>(), box_from(member(l, "box")),
+              member(l, "conf").get<float>(), {}};
+    for (const json& w : member(l, "words"))
+      line.words.push_back({member(w, "text").get<std::string>(), box_from(member(w, "box")),
+                            member(w, "conf").get<float>()});
+    p.lines.push_back(std::move(line));
+  }
+  return p;
+}
+
+}  // namespace caseaudit::ocr
