@@ -1,1 +1,42 @@
-int main() { return 0; }  // placeholder: being written
+// caseaudit command line: picks the sub-command and maps its result to an exit
+// code. Every sub-command is a thin layer over a library job.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "exit_codes.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "用法 usage: caseaudit <命令 command> [选项 options]\n"
+    "\n"
+    "命令 commands:\n"
+    "  ocr INPUT... -o OUT   识别案卷页面，输出文本、JSON 与可检索 PDF\n"
+    "                        OCR case-file pages into text, JSON and searchable PDFs\n"
+    "\n"
+    "caseaudit <command> --help 查看命令选项 (shows a command's options)\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::fputs(kUsage, stderr);
+    return caseaudit::cli::kUsage;
+  }
+  const std::string command = args.front();
+  args.erase(args.begin());
+  if (command == "-h" || command == "--help" || command == "help") {
+    std::fputs(kUsage, stdout);
+    return caseaudit::cli::kOk;
+  }
+  if (command == "--version") {
+    std::puts("caseaudit " CASEAUDIT_VERSION);
+    return caseaudit::cli::kOk;
+  }
+  if (command == "ocr") return caseaudit::cli::ocr_command(args);
+  std::fprintf(stderr, "caseaudit: 未知命令 \"%s\" (unknown command)\n\n%s", command.c_str(), kUsage);
+  return caseaudit::cli::kUsage;
+}

@@ -1,0 +1,12 @@
+// The sub-commands. Each parses its own options, runs a library job and
+// returns an exit code (exit_codes.h).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace caseaudit::cli {
+
+int ocr_command(const std::vector<std::string>& args);
+
+}  // namespace caseaudit::cli
