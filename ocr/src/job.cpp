@@ -35,6 +35,12 @@ std::vector<std::string> unique_names(const std::vector<CaseInput>& cases) {
   return names;
 }
 
+int position_in_case(const CaseInput& input, const PageRef& ref) {
+  for (std::size_t i = 0; i < input.pages.size(); ++i)
+    if (input.pages[i].ref.file == ref.file && input.pages[i].ref.index == ref.index) return static_cast<int>(i);
+  return 0;
+}
+
 nlohmann::json error_json(const InputError& e) {
   return {{"file", e.file.string()}, {"page", e.page >= 0 ? nlohmann::json(e.page + 1) : nlohmann::json()},
           {"reason", e.reason}, {"message", e.message()}};
@@ -64,7 +70,8 @@ OcrJobReport run_ocr_job(const OcrJob& job, const ProgressFn& progress) {
     fs::create_directories(dir, ec);
     std::string all_text;
     for (const PageResult& page : cr.pages) {
-      const std::string stem = page_stem(static_cast<int>(&page - cr.pages.data()));
+      // Numbered by position in the case file, so a page that failed leaves a gap.
+      const std::string stem = page_stem(position_in_case(cr.input, page.ref));
       write_text(dir / (stem + ".json"), to_json(page).dump(1) + "\n");
       write_text(dir / (stem + ".txt"), page.text() + "\n");
       report.written.push_back(dir / (stem + ".json"));
@@ -79,8 +86,7 @@ OcrJobReport run_ocr_job(const OcrJob& job, const ProgressFn& progress) {
     if (job.searchable_pdf && !cr.pages.empty()) {
       std::vector<SearchablePdfPage> pdf_pages;
       for (const PageResult& page : cr.pages)
-        for (const PageSource& src : cr.input.pages)
-          if (src.ref.file == page.ref.file && src.ref.index == page.ref.index) pdf_pages.push_back({src, page});
+        pdf_pages.push_back({cr.input.pages[static_cast<std::size_t>(position_in_case(cr.input, page.ref))], page});
       const fs::path pdf = job.output / (names[c] + ".pdf");
       try {
         write_searchable_pdf(pdf_pages, pdf, job.pdf);
