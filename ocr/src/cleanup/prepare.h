@@ -1,8 +1,10 @@
 // Internal: page clean-up before recognition. One function of (original image,
 // options) -> prepared page; no state, safe to call from several threads.
 //
-// Steps, in order: orientation (0/90/180/270), deskew, border removal, red
-// seal detection and ink suppression, denoise, binarisation. The prepared
+// Steps, in order: red seal detection and ink suppression, border removal,
+// orientation (0/90/180/270), deskew, denoise, binarisation (borders go
+// before the rotations so a scanner border still touches the edge). The
+// analysis runs on one reduced copy, the pixel work at full resolution. The prepared
 // image keeps a mapping back to the original, so boxes read on it can be
 // reported in original-image coordinates.
 #pragma once
@@ -23,7 +25,8 @@ namespace caseaudit::ocr {
 using OrientationDetector = std::function<int(const cv::Mat& grey)>;
 
 struct PreparedPage {
-  cv::Mat image;        // CV_8UC1, upright, deskewed, cleaned (binary when binarize is on)
+  cv::Mat image;        // CV_8UC1, upright, deskewed, cleaned (binary when binarize is on;
+                        // otherwise it shares its pixels with `grey`)
   cv::Mat grey;         // CV_8UC1, upright and deskewed, before binarisation
   cv::Matx23d to_original;  // maps a point of `image` to the original image
   int orientation = 0;  // clockwise degrees applied

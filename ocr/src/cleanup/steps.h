@@ -18,12 +18,20 @@ cv::Mat grey_for_text(const cv::Mat& bgr, bool suppress_red);
 // Red seals on a colour (CV_8UC3) page; empty for grey pages.
 std::vector<Seal> detect_seals(const cv::Mat& bgr);
 
-// Skew angle in degrees (positive = text rises to the right... see deskew.cpp),
-// within +-max_degrees; 0 when there is too little text to tell.
+// Cheap orientation check from text-line direction: 0 for horizontal lines,
+// 90 for vertical ones (the page was turned a quarter), -1 when it cannot
+// tell. It cannot tell 180 from 0 nor 270 from 90: that needs a script-aware
+// detector (Tesseract OSD).
+int guess_orientation(const cv::Mat& grey);
+
+// Skew angle in degrees, counter-clockwise positive (text lines that rise to
+// the right give a positive angle), within +-max_degrees; 0 when there is too
+// little text to tell. Straighten with rotate_keep_all(grey, -skew).
 double estimate_skew(const cv::Mat& grey, double max_degrees);
 
-// Rotates by `degrees` about the centre onto a canvas large enough to keep
-// every pixel, filling with white. `forward` receives the 2x3 matrix used.
+// Rotates counter-clockwise by `degrees` (as cv::getRotationMatrix2D) about the
+// centre onto a canvas large enough to keep every pixel, filling with white.
+// `forward` receives the 2x3 matrix used (input pixel -> output pixel).
 cv::Mat rotate_keep_all(const cv::Mat& grey, double degrees, cv::Matx23d* forward);
 
 // Turns dark regions touching the page edge (scanner borders, shadows) white.

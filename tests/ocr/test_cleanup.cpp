@@ -1,0 +1,3 @@
+#include <catch2/catch.hpp>
+#include "cleanup/prepare.h"
+TEST_CASE("placeholder", "[cleanup]") { CHECK(true); }
