@@ -6,8 +6,10 @@
 
 #include <leptonica/allheaders.h>
 
+#include <bit>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <opencv2/imgcodecs.hpp>
 #include <vector>
@@ -112,29 +114,43 @@ Raster finish(PixPtr pix, const char* failure) {
 }
 
 // Copies 8-bit grey or 32-bit RGB (no colormap, no alpha) into a Mat.
+// Leptonica keeps pixels in 32-bit words, most significant byte first within a
+// word: on a little-endian host an 8-bit row is byte-swapped per word, and a
+// 32-bit pixel 0xRRGGBBAA sits in memory as A, B, G, R.
 cv::Mat copy_pix(PIX* pix) {
   const int w = static_cast<int>(pixGetWidth(pix));
   const int h = static_cast<int>(pixGetHeight(pix));
   const int wpl = static_cast<int>(pixGetWpl(pix));
-  const l_uint32* data = pixGetData(pix);
-  if (pixGetDepth(pix) == 8) {
-    cv::Mat out(h, w, CV_8UC1);
+  l_uint32* data = pixGetData(pix);
+  const bool grey = pixGetDepth(pix) == 8;
+  cv::Mat out(h, w, grey ? CV_8UC1 : CV_8UC3);
+  if constexpr (std::endian::native == std::endian::little) {
+    if (grey) {
+      std::vector<std::uint32_t> words(static_cast<std::size_t>(wpl));
+      for (int y = 0; y < h; ++y) {
+        const l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
+        for (int i = 0; i < wpl; ++i) words[static_cast<std::size_t>(i)] = __builtin_bswap32(line[i]);
+        std::memcpy(out.ptr(y), words.data(), static_cast<std::size_t>(w));
+      }
+    } else {
+      const cv::Mat abgr(h, w, CV_8UC4, data, static_cast<std::size_t>(wpl) * 4);
+      const int from_to[] = {1, 0, 2, 1, 3, 2};
+      cv::mixChannels(&abgr, 1, &out, 1, from_to, 3);
+    }
+  } else {
     for (int y = 0; y < h; ++y) {
       const l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
       auto* row = out.ptr<std::uint8_t>(y);
-      for (int x = 0; x < w; ++x) row[x] = static_cast<std::uint8_t>(GET_DATA_BYTE(line, x));
-    }
-    return out;
-  }
-  cv::Mat out(h, w, CV_8UC3);
-  for (int y = 0; y < h; ++y) {
-    const l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
-    auto* row = out.ptr<std::uint8_t>(y);
-    for (int x = 0; x < w; ++x) {
-      const l_uint32 v = line[x];
-      row[3 * x + 0] = static_cast<std::uint8_t>(v >> L_BLUE_SHIFT);
-      row[3 * x + 1] = static_cast<std::uint8_t>(v >> L_GREEN_SHIFT);
-      row[3 * x + 2] = static_cast<std::uint8_t>(v >> L_RED_SHIFT);
+      for (int x = 0; x < w; ++x) {
+        if (grey) {
+          row[x] = static_cast<std::uint8_t>(GET_DATA_BYTE(line, x));
+          continue;
+        }
+        const l_uint32 v = line[x];
+        row[3 * x + 0] = static_cast<std::uint8_t>(v >> L_BLUE_SHIFT);
+        row[3 * x + 1] = static_cast<std::uint8_t>(v >> L_GREEN_SHIFT);
+        row[3 * x + 2] = static_cast<std::uint8_t>(v >> L_RED_SHIFT);
+      }
     }
   }
   return out;
