@@ -3,6 +3,7 @@
 // headers and sizes, JPEG/PNG integrity, PDF structure); nothing is decoded.
 // Problems become InputErrors and the rest of the batch goes on.
 #include <algorithm>
+#include <cctype>
 #include <system_error>
 
 #include "caseaudit/ocr/inputs.h"
@@ -91,12 +92,20 @@ std::string case_name(const fs::path& input, bool folder) {
   return folder ? p.filename().string() : p.stem().string();
 }
 
-// The folder's files (not sub-folders, not hidden files) in natural order.
+// Files the operating system leaves in scanned folders (thumbnail caches,
+// folder settings): never pages, never worth an error.
+bool is_system_file(const std::string& name) {
+  std::string lower;
+  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "thumbs.db" || lower == "desktop.ini" || lower == "ehthumbs.db";
+}
+
+// The folder's files (not sub-folders, hidden or system files) in natural order.
 std::vector<fs::path> folder_files(const fs::path& folder) {
   std::vector<fs::path> files;
   for (const fs::directory_entry& entry : fs::directory_iterator(folder)) {
     const std::string name = entry.path().filename().string();
-    if (name.empty() || name[0] == '.') continue;
+    if (name.empty() || name[0] == '.' || is_system_file(name)) continue;
     std::error_code ec;
     if (fs::is_directory(entry.path(), ec)) continue;  // sub-folders are not descended
     files.push_back(entry.path());

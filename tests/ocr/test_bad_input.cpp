@@ -322,7 +322,10 @@ TEST_CASE("a folder of bad files: one clear error each, the good pages still com
   write_file(f / "badcrc.png", bad_crc_png());
   write_file(f / "notes.txt", "这是一个文本文件。\nnot an image\n");
   write_file(f / "report.docx", std::string("PK\x03\x04\x14\x00\x06\x00", 8) + std::string(200, 'x'));
+  write_file(f / "old.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(512, '\0'));
+  // Thumbnail caches and folder settings are skipped without an error.
   write_file(f / "Thumbs.db", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(512, '\0'));
+  write_file(f / "desktop.ini", "[.ShellClassInfo]\n");
   write_file(f / "huge.jpg", huge_jpeg());
   write_file(f / "huge.png", huge_png());
   write_file(f / "huge.tif", huge_tiff());
@@ -366,7 +369,7 @@ TEST_CASE("a folder of bad files: one clear error each, the good pages still com
   check_error(set, f / "badcrc.png", "bad CRC");
   check_error(set, f / "notes.txt", "(not an image or PDF: a text file)");
   check_error(set, f / "report.docx", "Office document");
-  check_error(set, f / "Thumbs.db", "Thumbs.db");
+  check_error(set, f / "old.doc", "Office");
   check_error(set, f / "huge.jpg", "30000 x 30000");
   check_error(set, f / "huge.png", "30000 x 30000");
   check_error(set, f / "huge.tif", "30000 x 30000");
