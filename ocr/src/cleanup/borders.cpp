@@ -64,8 +64,10 @@ cv::Mat border_mask(const cv::Mat& small_grey) {
     cv::bitwise_and(keep, dark, result);
   }
 
-  // Thin dark lines along the edge (the paper's edge, a scanner lid line).
+  // Thin dark lines along the edge (the paper's edge, a scanner lid line),
+  // once the bands they may touch are gone.
   const int margin = std::max(2, longest / 60);
+  dark.setTo(0, result);
   const int m = cv::connectedComponentsWithStats(dark, labels, stats, centroids, 8, CV_32S);
   for (int i = 1; i < m; ++i) {
     const cv::Rect r(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),

@@ -25,6 +25,10 @@ cv::Mat background(const cv::Mat& grey);
 // The same at its working resolution (long side ~128 px).
 cv::Mat small_background(const cv::Mat& grey);
 
+// Grain of a full-resolution grey page: typical mean |pixel - 3x3 median|
+// over tiles spread across it (about 0.5 on a clean scan, 3+ on a noisy one).
+double noise_level(const cv::Mat& grey);
+
 // Grey level below which `fraction` of the pixels of a CV_8UC1 image lie.
 int percentile(const cv::Mat& grey, double fraction);
 

@@ -58,7 +58,7 @@ std::vector<cv::Rect> merge_overlapping(std::vector<cv::Rect> boxes) {
 
 struct Shape {
   double circularity = 0;  // 4*pi*area / perimeter^2 of the convex hull
-  double ring = 0;         // share of directions with ink near the box's ellipse
+  double ring = 0;         // share of directions with ink in the outer band of the box's ellipse
   double outside = 0;      // share of ink outside that ellipse
 };
 
@@ -87,7 +87,7 @@ Shape measure_shape(const cv::Mat& ink) {
   int hits = 0;
   for (int d = 0; d < kDirections; ++d) {
     const double t = 2 * std::numbers::pi * d / kDirections;
-    for (double r = 0.75; r <= 1.05; r += 0.05) {
+    for (double r = 0.86; r <= 1.05; r += 0.03) {
       const int x = static_cast<int>(a + r * a * std::cos(t));
       const int y = static_cast<int>(b + r * b * std::sin(t));
       if (x >= 0 && y >= 0 && x < ink.cols && y < ink.rows && ink.at<unsigned char>(y, x) != 0) {
@@ -97,6 +97,83 @@ Shape measure_shape(const cv::Mat& ink) {
     }
   }
   shape.ring = static_cast<double>(hits) / kDirections;
+  return shape;
+}
+
+// A seal cut by the page edge (a 骑缝章 across two sheets): the circle
+// fitted to the ink's outer contour away from the edge, and how well the ink
+// forms that circle's ring where the circle lies on the page.
+struct PartialShape {
+  cv::Point2d centre;
+  double radius = 0;
+  double fit = 0;      // share of the ink's hull vertices within 8% of the radius
+  double ring = 0;     // share of on-page directions with ink near the circle
+  double outside = 0;  // share of ink farther than 1.15 radii from the centre
+  int on_page = 0;     // directions (of 72) whose circle point is on the page
+};
+
+// Least-squares (Kasa) circle: x^2 + y^2 + D x + E y + F = 0. Leaves the
+// circle as it was when the points do not determine one.
+void fit_circle(const std::vector<cv::Point2d>& points, cv::Point2d* centre, double* radius) {
+  cv::Matx33d a = cv::Matx33d::zeros();
+  cv::Vec3d b = cv::Vec3d::all(0);
+  for (const cv::Point2d& p : points) {
+    const cv::Vec3d row(p.x, p.y, 1);
+    a += row * row.t();
+    b += row * -(p.x * p.x + p.y * p.y);
+  }
+  cv::Vec3d def;
+  if (points.size() < 3 || !cv::solve(a, b, def, cv::DECOMP_CHOLESKY)) return;
+  const cv::Point2d c(-def[0] / 2, -def[1] / 2);
+  const double r2 = c.dot(c) - def[2];
+  if (r2 <= 0) return;
+  *centre = c;
+  *radius = std::sqrt(r2);
+}
+
+PartialShape measure_partial(const cv::Mat& ink, cv::Rect tight) {
+  PartialShape shape;
+  // The ink's convex hull runs along the outside of the ring; the cut adds
+  // one straight edge, i.e. just two vertices, and the text inside none.
+  std::vector<cv::Point> points;
+  cv::findNonZero(ink(tight), points);
+  if (points.size() < 20) return shape;
+  std::vector<cv::Point> hull;
+  cv::convexHull(points, hull);
+  std::vector<cv::Point2d> outline;
+  for (const cv::Point& p : hull) outline.emplace_back(p + tight.tl());
+  if (outline.size() < 8) return shape;
+  shape.centre = (outline.front() + outline[outline.size() / 2]) * 0.5;
+  shape.radius = 0;
+  fit_circle(outline, &shape.centre, &shape.radius);
+  if (shape.radius <= 0) return shape;
+  std::size_t close = 0;
+  for (const cv::Point2d& p : outline) close += std::abs(cv::norm(p - shape.centre) - shape.radius) < 0.08 * shape.radius ? 1 : 0;
+  shape.fit = static_cast<double>(close) / static_cast<double>(outline.size());
+
+  std::size_t far = 0;
+  for (const cv::Point& p : points) {
+    if (cv::norm(cv::Point2d(p + tight.tl()) - shape.centre) > 1.15 * shape.radius) ++far;
+  }
+  shape.outside = points.empty() ? 1.0 : static_cast<double>(far) / static_cast<double>(points.size());
+
+  constexpr int kDirections = 72;
+  int hits = 0;
+  for (int d = 0; d < kDirections; ++d) {
+    const double t = 2 * std::numbers::pi * d / kDirections;
+    const cv::Point2d u(std::cos(t), std::sin(t));
+    const cv::Point2d edge = shape.centre + shape.radius * u;
+    if (edge.x < 0 || edge.y < 0 || edge.x >= ink.cols || edge.y >= ink.rows) continue;
+    ++shape.on_page;
+    for (double r = 0.8; r <= 1.05; r += 0.05) {
+      const cv::Point q(shape.centre + r * shape.radius * u);
+      if (q.x >= 0 && q.y >= 0 && q.x < ink.cols && q.y < ink.rows && ink.at<unsigned char>(q) != 0) {
+        ++hits;
+        break;
+      }
+    }
+  }
+  shape.ring = shape.on_page > 0 ? static_cast<double>(hits) / shape.on_page : 0.0;
   return shape;
 }
 
@@ -121,12 +198,14 @@ double colour_confidence(const cv::Mat& roi_bgr, cv::Rect* ink_box) {
     for (int x = 0; x < hsv.cols; ++x) {
       if (m[x] == 0) continue;
       saturation += p[x][1];
-      if (p[x][0] <= 8 || p[x][0] >= 172) ++central;
+      if (p[x][0] <= 10 || p[x][0] >= 170) ++central;
     }
   }
   saturation /= ink;
   const double box_area = std::max(1, ink_box->area());
-  const double sat_score = std::clamp((saturation - 40.0) / 100.0, 0.0, 1.0);
+  // Seal ink scans at saturation ~100 (pinkish, uneven) to ~200 (fresh);
+  // greyish-red JPEG fringes of black print stay below ~50.
+  const double sat_score = std::clamp((saturation - 35.0) / 60.0, 0.0, 1.0);
   const double hue_score = static_cast<double>(central) / ink;
   const double amount_score = std::clamp(ink / box_area / 0.05, 0.0, 1.0);
   return sat_score * hue_score * amount_score;
@@ -197,9 +276,25 @@ std::vector<Seal> detect_seals_scaled(const cv::Mat& small_bgr, double scale, co
     const cv::Rect tight = cv::boundingRect(red(group)) + group.tl();
     const int big = std::max(tight.width, tight.height);
     const int little = std::min(tight.width, tight.height);
-    if (big < min_size || big > max_size || little < 0.5 * big) continue;
-    const Shape shape = measure_shape(ring_ink(tight));
-    if (shape.circularity < 0.75 || shape.ring < 0.6 || shape.outside > 0.1) continue;
+    if (big < min_size || big > max_size) continue;
+    double roundness = 0;
+    if (little < 0.5 * big) {
+      // Only part of a seal: cut by the sheet's edge (a 骑缝章 across two
+      // sheets). At least a quarter of its circle on the image, and ink along
+      // most of what is there; a half ring inside the page is not a seal.
+      const PartialShape partial = measure_partial(ring_ink, tight);
+      if (partial.radius < min_size / 2 || partial.radius > max_size / 2 || partial.on_page < 18 ||
+          partial.fit < 0.7 || partial.ring < 0.75 || partial.outside > 0.1) {
+        continue;
+      }
+      roundness = partial.fit;
+    } else {
+      const Shape shape = measure_shape(ring_ink(tight));
+      // A ring all round (black strokes crossing it leave small gaps); bold
+      // red title characters have ink near their box's ellipse in places only.
+      if (shape.circularity < 0.75 || shape.ring < 0.85 || shape.outside > 0.1) continue;
+      roundness = shape.circularity;
+    }
 
     // Refine at full resolution.
     const double pad = 0.1 * big;
@@ -213,7 +308,7 @@ std::vector<Seal> detect_seals_scaled(const cv::Mat& small_bgr, double scale, co
     if (ink_box.empty()) continue;
     ink_box += roi.tl();
     seal.box = {ink_box.x, ink_box.y, ink_box.width, ink_box.height};
-    seal.roundness = shape.circularity;
+    seal.roundness = roundness;
     seals.push_back(seal);
   }
   return seals;
