@@ -28,8 +28,9 @@ PageGeometry page_geometry(int image_width, int image_height, int dpi, int orien
 // One line of the text layer in page space. The text starts at origin (on the
 // line box's edge where the text starts, at the foot of the glyphs) and runs
 // along (dir_x, dir_y); "up" for the glyphs is (-dir_y, dir_x). On a skewed
-// page the text is kept straight and centred across the box, with the
-// thickness of the slanted line rather than of its box.
+// page the text is kept straight, with the thickness of the slanted line
+// rather than of its box, at the box's place along the text and at the
+// straightened page's place across it (see place_lines).
 struct LinePlacement {
   std::string text;       // what the line says, ready to draw (one line, trimmed)
   double origin_x = 0;
@@ -47,7 +48,9 @@ struct LinePlacement {
 double line_thickness(double box_length, double box_thickness, double skew_degrees);
 
 // The lines of a page worth drawing (non-empty text, non-empty box), in
-// reading order. Uses result.skew for the lines' thickness.
+// reading order. result.skew is the skew the engine's image was straightened
+// by, counter-clockwise positive (text rising to the right), as cleanup
+// measures it: lines that share a row once straightened get one baseline.
 std::vector<LinePlacement> place_lines(const PageResult& result, const PageGeometry& geometry);
 
 // Line text as drawn: control characters become spaces, ends are trimmed.

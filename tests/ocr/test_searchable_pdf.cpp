@@ -26,6 +26,7 @@
 #include "caseaudit/ocr/searchable_pdf.h"
 #include "searchable_pdf_jpeg.h"
 #include "searchable_pdf_layout.h"
+#include "searchable_pdf_spans.h"
 #include "support/fixtures.h"
 
 namespace fs = std::filesystem;
@@ -662,12 +663,77 @@ TEST_CASE("line placement follows the page's orientation", "[searchable_pdf]") {
   placed = place_lines(result, upright);
   REQUIRE(placed.size() == 1);
   CHECK(placed[0].thickness == Approx(60 * 0.72).epsilon(0.01));
-  // Centred across the box: the foot edge moves up by half the slack.
-  CHECK(placed[0].origin_y == Approx(1440 - (200 + std::lround(box_h)) * 0.72 + (box_h - 60) / 2 * 0.72).epsilon(0.01));
+
+  // Two cells of one row on a page skewed 2.5 degrees (text rising to the
+  // right) get one baseline, so pdftotext keeps them on one line.
+  Line left, right;
+  left.text = "当事人";
+  left.box = {100, 1000, 150, 40};
+  right.text = "法定代表人";
+  right.box = {700, static_cast<int>(std::lround(1000 - 600 * std::tan(a))), 250, 40};
+  result.lines = {left, right};
+  placed = place_lines(result, upright);
+  REQUIRE(placed.size() == 2);
+  CHECK(placed[0].origin_y == Approx(placed[1].origin_y).margin(0.5));
+  CHECK(placed[0].origin_x == Approx(72));
+  CHECK(placed[1].origin_x == Approx(504));
+  result.skew = 0;
 
   // Boxes measured on an image of another size are scaled to this one.
   const PageGeometry scaled = page_geometry(2000, 4000, 200, 0, 1000, 2000);
   CHECK(scaled.box_scale_x == 2);
+}
+
+TEST_CASE("a line whose words stand far apart is drawn in spans over its words", "[searchable_pdf]") {
+  using caseaudit::ocr::pdf_out::split_line;
+  Line line;
+  line.text = "承办人：2021年5月17日";
+  line.box = {100, 500, 1600, 50};
+  line.words = {{"承办人：", {100, 500, 200, 50}, 0.9f}, {"2021年5月", {1200, 500, 300, 50}, 0.9f},
+                {"17日", {1510, 500, 190, 50}, 0.9f}};
+  auto spans = split_line(line, 0, 100);
+  REQUIRE(spans.size() == 2);
+  CHECK(spans[0].text == "承办人：");
+  CHECK(spans[0].box == caseaudit::ocr::Box{100, 500, 200, 50});
+  CHECK(spans[1].text == "2021年5月17日");
+  CHECK(spans[1].box == caseaudit::ocr::Box{1200, 500, 500, 50});
+  CHECK(split_line(line, 0, 1000).size() == 1);  // gaps within the limit: one string
+
+  // Latin words keep their space inside a span.
+  line.text = "罚款 52,300 元";
+  line.words = {{"罚款", {100, 500, 100, 50}, 0.9f}, {"52,300", {220, 500, 150, 50}, 0.9f},
+                {"元", {380, 500, 50, 50}, 0.9f}};
+  spans = split_line(line, 0, 100);
+  REQUIRE(spans.size() == 1);
+  CHECK(spans[0].text == "罚款 52,300 元");
+
+  // Words that are not in the text, in order: the line stays whole.
+  line.words = {{"元", {100, 500, 50, 50}, 0.9f}, {"罚款", {1000, 500, 100, 50}, 0.9f}};
+  CHECK(split_line(line, 0, 100).size() == 1);
+
+  // On a page turned 90 degrees the words run upwards in the stored image.
+  line.text = "签名：2021年5月18日";
+  line.words = {{"签名：", {100, 1500, 50, 150}, 0.9f}, {"2021年5月18日", {100, 200, 50, 500}, 0.9f}};
+  spans = split_line(line, 1, 100);
+  REQUIRE(spans.size() == 2);
+  CHECK(spans[1].text == "2021年5月18日");
+
+  // End to end: pdftotext gives both pieces back, each where its words are.
+  ScratchDir dir("spdf-spans");
+  cv::Mat image(877, 620, CV_8UC1, cv::Scalar(255));
+  REQUIRE(cv::imwrite((dir / "form.png").string(), image));
+  PageResult result;
+  result.dpi = 75;
+  Line row;
+  row.text = "承办人：2021年5月17日";
+  row.box = {40, 300, 540, 20};
+  row.words = {{"承办人：", {40, 300, 80, 20}, 0.9f}, {"2021年5月17日", {440, 300, 140, 20}, 0.9f}};
+  result.lines = {row};
+  write_searchable_pdf({source_page(dir / "form.png", result)}, dir / "form.pdf");
+  const std::string bbox = command_output("pdftotext -bbox " + quoted(dir / "form.pdf") + " -");
+  CHECK(bbox.find(">承办人：</word>") != std::string::npos);
+  CHECK(bbox.find("xMin=\"422.400000\"") != std::string::npos);  // 440 px at 75 dpi
+  CHECK(caseaudit::eval::cer(pdftotext(dir / "form.pdf"), row.text) == 0.0);
 }
 
 // Real-looking pages from the fixture generator, when present: the page's
@@ -696,6 +762,7 @@ TEST_CASE("fixture pages: pdftotext gives the truth text back", "[searchable_pdf
     }
     if (image.empty()) continue;
     const auto json = nlohmann::json::parse(read_file(truth_json));
+    if (json.is_object() && json.contains("source")) continue;  // a page inside a PDF or TIFF
     const auto& lines = json.contains("lines") ? json["lines"] : json;
     PageResult result;
     for (const auto& l : lines) {
@@ -710,7 +777,14 @@ TEST_CASE("fixture pages: pdftotext gives the truth text back", "[searchable_pdf
       }
       result.lines.push_back(line);
     }
-    if (json.is_object()) result.dpi = json.value("dpi", 0);
+    if (json.is_object()) {
+      result.dpi = json.value("dpi", 0);
+      // The generator turned the upright page `rotation` + `skew` degrees
+      // clockwise to make the scan; reading it means turning it back, and the
+      // skew the engine straightens is counter-clockwise positive.
+      result.orientation = (360 - json.value("rotation", 0) % 360) % 360;
+      result.skew = -json.value("skew", 0.0);
+    }
     const cv::Mat img = cv::imread(image.string(), cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION);
     result.width = img.cols;
     result.height = img.rows;
@@ -722,6 +796,7 @@ TEST_CASE("fixture pages: pdftotext gives the truth text back", "[searchable_pdf
                                        : result.text();
     INFO(stem);
     CHECK(caseaudit::eval::cer(text, truth_text) < 0.01);
+    CHECK(pdfinfo_field(pdf, "Page rot") == std::to_string(result.orientation));
     CHECK(spaces_between_chinese(text) <= spaces_between_chinese(truth_text));
     ++tested;
   }
