@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 rm -rf out
-./build/caseaudit ocr fixtures/cases/* -o out --pdf
+./build/caseaudit ocr fixtures/cases/case-001 fixtures/cases/case-002.pdf -o out --pdf
 echo "demo: results in out/ (see out/*/page-*.txt and out/*.pdf)"
