@@ -1,8 +1,6 @@
 // Internal (searchable PDF): pixels to points and line placement per orientation.
 #include "searchable_pdf_layout.h"
 
-#include "searchable_pdf_spans.h"
-
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -10,9 +8,6 @@
 
 namespace caseaudit::ocr::pdf_out {
 namespace {
-
-// Words further apart than this many line heights are drawn as separate spans.
-constexpr double kSpanGapEm = 2.0;
 
 int quarter_turns(int orientation) {
   const int nearest = static_cast<int>(std::lround(orientation / 90.0));
@@ -35,6 +30,23 @@ double straightening_shift(double cx, double cy, double up_x, double up_y, doubl
   const double rx = dx * std::cos(a) - dy * std::sin(a);
   const double ry = dx * std::sin(a) + dy * std::cos(a);
   return up_x * (rx - dx) + up_y * (ry - dy);
+}
+
+struct PtBox {
+  double x0, y0, x1, y1;  // page points, y up
+};
+
+PtBox to_points(const Box& box, const PageGeometry& g) {
+  const double sx = g.pt_per_px * g.box_scale_x;
+  const double sy = g.pt_per_px * g.box_scale_y;
+  return {box.x * sx, g.height_pt - box.bottom() * sy, box.right() * sx, g.height_pt - box.y * sy};
+}
+
+// Extent of a box along a unit axis-aligned direction: [min, max] of d . p.
+std::pair<double, double> extent(const PtBox& b, double dx, double dy) {
+  const double a = dx * b.x0 + dy * b.y0;
+  const double c = dx * b.x1 + dy * b.y1;
+  return {std::min(a, c), std::max(a, c)};
 }
 
 }  // namespace
@@ -75,27 +87,6 @@ std::string clean_line_text(const std::string& text) {
   return out.substr(first, last - first + 1);
 }
 
-namespace {
-
-struct PtBox {
-  double x0, y0, x1, y1;  // page points, y up
-};
-
-PtBox to_points(const Box& box, const PageGeometry& g) {
-  const double sx = g.pt_per_px * g.box_scale_x;
-  const double sy = g.pt_per_px * g.box_scale_y;
-  return {box.x * sx, g.height_pt - box.bottom() * sy, box.right() * sx, g.height_pt - box.y * sy};
-}
-
-// Extent of a box along a unit axis-aligned direction: [min, max] of d . p.
-std::pair<double, double> extent(const PtBox& b, double dx, double dy) {
-  const double a = dx * b.x0 + dy * b.y0;
-  const double c = dx * b.x1 + dy * b.y1;
-  return {std::min(a, c), std::max(a, c)};
-}
-
-}  // namespace
-
 std::vector<LinePlacement> place_lines(const PageResult& result, const PageGeometry& g) {
   std::vector<LinePlacement> out;
   const int turns = g.rotate / 90;
@@ -107,7 +98,8 @@ std::vector<LinePlacement> place_lines(const PageResult& result, const PageGeome
   const double up_x = -dir_y, up_y = dir_x;
 
   for (const Line& line : result.lines) {
-    if (line.box.empty() || clean_line_text(line.text).empty()) continue;
+    std::string text = clean_line_text(line.text);
+    if (line.box.empty() || text.empty()) continue;
     const PtBox box = to_points(line.box, g);
     const auto [along_min, along_max] = extent(box, dir_x, dir_y);
     const auto [across_min, across_max] = extent(box, up_x, up_y);
@@ -119,22 +111,16 @@ std::vector<LinePlacement> place_lines(const PageResult& result, const PageGeome
                         straightening_shift((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, up_x, up_y,
                                             result.skew, g);
 
-    const double thickness_px = thickness / (g.pt_per_px * (turns % 2 == 0 ? g.box_scale_y : g.box_scale_x));
-    for (const Span& span : split_line(line, turns, kSpanGapEm * thickness_px)) {
-      std::string text = clean_line_text(span.text);
-      if (text.empty() || span.box.empty()) continue;
-      const auto [start, end] = extent(to_points(span.box, g), dir_x, dir_y);
-      LinePlacement p;
-      p.text = std::move(text);
-      p.dir_x = dir_x;
-      p.dir_y = dir_y;
-      // The point with along = start and across = feet.
-      p.origin_x = dir_x * start + up_x * feet;
-      p.origin_y = dir_y * start + up_y * feet;
-      p.length = end - start;
-      p.thickness = thickness;
-      out.push_back(std::move(p));
-    }
+    LinePlacement p;
+    p.text = std::move(text);
+    p.dir_x = dir_x;
+    p.dir_y = dir_y;
+    // The point with along = start of the text and across = feet.
+    p.origin_x = dir_x * along_min + up_x * feet;
+    p.origin_y = dir_y * along_min + up_y * feet;
+    p.length = along_max - along_min;
+    p.thickness = thickness;
+    out.push_back(std::move(p));
   }
   return out;
 }

@@ -26,7 +26,6 @@
 #include "caseaudit/ocr/searchable_pdf.h"
 #include "searchable_pdf_jpeg.h"
 #include "searchable_pdf_layout.h"
-#include "searchable_pdf_spans.h"
 #include "support/fixtures.h"
 
 namespace fs = std::filesystem;
@@ -682,58 +681,6 @@ TEST_CASE("line placement follows the page's orientation", "[searchable_pdf]") {
   // Boxes measured on an image of another size are scaled to this one.
   const PageGeometry scaled = page_geometry(2000, 4000, 200, 0, 1000, 2000);
   CHECK(scaled.box_scale_x == 2);
-}
-
-TEST_CASE("a line whose words stand far apart is drawn in spans over its words", "[searchable_pdf]") {
-  using caseaudit::ocr::pdf_out::split_line;
-  Line line;
-  line.text = "承办人：2021年5月17日";
-  line.box = {100, 500, 1600, 50};
-  line.words = {{"承办人：", {100, 500, 200, 50}, 0.9f}, {"2021年5月", {1200, 500, 300, 50}, 0.9f},
-                {"17日", {1510, 500, 190, 50}, 0.9f}};
-  auto spans = split_line(line, 0, 100);
-  REQUIRE(spans.size() == 2);
-  CHECK(spans[0].text == "承办人：");
-  CHECK(spans[0].box == caseaudit::ocr::Box{100, 500, 200, 50});
-  CHECK(spans[1].text == "2021年5月17日");
-  CHECK(spans[1].box == caseaudit::ocr::Box{1200, 500, 500, 50});
-  CHECK(split_line(line, 0, 1000).size() == 1);  // gaps within the limit: one string
-
-  // Latin words keep their space inside a span.
-  line.text = "罚款 52,300 元";
-  line.words = {{"罚款", {100, 500, 100, 50}, 0.9f}, {"52,300", {220, 500, 150, 50}, 0.9f},
-                {"元", {380, 500, 50, 50}, 0.9f}};
-  spans = split_line(line, 0, 100);
-  REQUIRE(spans.size() == 1);
-  CHECK(spans[0].text == "罚款 52,300 元");
-
-  // Words that are not in the text, in order: the line stays whole.
-  line.words = {{"元", {100, 500, 50, 50}, 0.9f}, {"罚款", {1000, 500, 100, 50}, 0.9f}};
-  CHECK(split_line(line, 0, 100).size() == 1);
-
-  // On a page turned 90 degrees the words run upwards in the stored image.
-  line.text = "签名：2021年5月18日";
-  line.words = {{"签名：", {100, 1500, 50, 150}, 0.9f}, {"2021年5月18日", {100, 200, 50, 500}, 0.9f}};
-  spans = split_line(line, 1, 100);
-  REQUIRE(spans.size() == 2);
-  CHECK(spans[1].text == "2021年5月18日");
-
-  // End to end: pdftotext gives both pieces back, each where its words are.
-  ScratchDir dir("spdf-spans");
-  cv::Mat image(877, 620, CV_8UC1, cv::Scalar(255));
-  REQUIRE(cv::imwrite((dir / "form.png").string(), image));
-  PageResult result;
-  result.dpi = 75;
-  Line row;
-  row.text = "承办人：2021年5月17日";
-  row.box = {40, 300, 540, 20};
-  row.words = {{"承办人：", {40, 300, 80, 20}, 0.9f}, {"2021年5月17日", {440, 300, 140, 20}, 0.9f}};
-  result.lines = {row};
-  write_searchable_pdf({source_page(dir / "form.png", result)}, dir / "form.pdf");
-  const std::string bbox = command_output("pdftotext -bbox " + quoted(dir / "form.pdf") + " -");
-  CHECK(bbox.find(">承办人：</word>") != std::string::npos);
-  CHECK(bbox.find("xMin=\"422.400000\"") != std::string::npos);  // 440 px at 75 dpi
-  CHECK(caseaudit::eval::cer(pdftotext(dir / "form.pdf"), row.text) == 0.0);
 }
 
 // Real-looking pages from the fixture generator, when present: the page's
