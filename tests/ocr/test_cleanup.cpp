@@ -506,6 +506,9 @@ TEST_CASE("a grey (one-channel) page goes through with no seals", "[cleanup]") {
   cv::cvtColor(page, bgra, cv::COLOR_GRAY2BGRA);
   CHECK(prepare_page(bgra, {}).image.size() == page.size());
   CHECK_THROWS(prepare_page(cv::Mat(), {}));
+  // Tiny images do not trip any step.
+  CHECK(prepare_page(cv::Mat(20, 30, CV_8UC3, cv::Scalar::all(255)), {}).image.size() == cv::Size(30, 20));
+  CHECK(prepare_page(cv::Mat(1, 1, CV_8UC1, cv::Scalar(0)), {}).image.size() == cv::Size(1, 1));
 }
 
 TEST_CASE("all clean-up steps take well under a second on an A4 colour page on one core", "[cleanup][timing]") {
