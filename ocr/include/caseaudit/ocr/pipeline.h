@@ -38,6 +38,9 @@ struct OcrOptions {
   std::filesystem::path tessdata;
   // Where recorded results are read from for engine "replay".
   std::filesystem::path replay_dir;
+  // The PP-OCRv4 models (installed by scripts/models.sh). Empty: $CASEAUDIT_MODELS,
+  // else <executable's folder>/../models/ppocr-v4, else <executable's folder>/models/ppocr-v4.
+  std::filesystem::path models_dir;
   // Cache folder; empty disables the cache.
   std::filesystem::path cache_dir;
   CleanupOptions cleanup;
