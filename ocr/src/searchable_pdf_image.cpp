@@ -15,6 +15,7 @@
 #include "raster.h"
 #include "searchable_pdf_jpeg.h"
 #include "searchable_pdf_png.h"
+#include "searchable_pdf_tiff.h"
 
 namespace caseaudit::ocr::pdf_out {
 namespace {
@@ -25,12 +26,14 @@ bool is_bilevel(const cv::Mat& grey) {
   return cv::countNonZero(middle) == 0;
 }
 
-// The file's bytes when it is a JPEG or PNG file (TIFFs are left unread).
-std::string read_jpeg_or_png(const std::filesystem::path& file) {
+// The file's bytes when it is a JPEG, PNG or TIFF file.
+std::string read_image_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   std::string head(8, '\0');
   if (!in.read(head.data(), static_cast<std::streamsize>(head.size()))) return {};
-  if (!looks_like_jpeg(head) && head != std::string_view("\x89PNG\r\n\x1a\n", 8)) return {};
+  if (!looks_like_jpeg(head) && !looks_like_tiff(head) && head != std::string_view("\x89PNG\r\n\x1a\n", 8)) {
+    return {};
+  }
   return head + std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
@@ -46,7 +49,7 @@ std::optional<StoredImage> keep_jpeg(std::string bytes, const PageResult& result
   if (!header || !same_frame(result, header->width, header->height)) return std::nullopt;
   StoredImage out;
   out.data = std::move(bytes);
-  out.dct = true;
+  out.filter = StoredImage::Filter::Dct;
   out.width = header->width;
   out.height = header->height;
   out.components = header->components;
@@ -59,12 +62,19 @@ std::optional<StoredImage> keep_jpeg(std::string bytes, const PageResult& result
 std::optional<StoredImage> try_source_as_is(const SearchablePdfPage& page) {
   const PageSource& source = page.source;
   if (source.kind == SourceKind::Image) {
-    if (source.ref.index != 0) return std::nullopt;  // a page of a multi-page TIFF
-    std::string bytes = read_jpeg_or_png(source.ref.file);
-    if (looks_like_jpeg(bytes)) return keep_jpeg(std::move(bytes), page.result);
-    auto png = png_as_flate(bytes);
-    if (png && !same_frame(page.result, png->width, png->height)) return std::nullopt;
-    return png;
+    std::string bytes = read_image_file(source.ref.file);
+    std::optional<StoredImage> kept;
+    if (looks_like_tiff(bytes)) {
+      kept = g4_page_as_ccitt(bytes, source.ref.index);
+    } else if (source.ref.index != 0) {
+      return std::nullopt;
+    } else if (looks_like_jpeg(bytes)) {
+      return keep_jpeg(std::move(bytes), page.result);
+    } else {
+      kept = png_as_flate(bytes);
+    }
+    if (kept && !same_frame(page.result, kept->width, kept->height)) return std::nullopt;
+    return kept;
   }
   if (source.kind == SourceKind::PdfImage) {
     EncodedImage encoded;

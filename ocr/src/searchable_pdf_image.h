@@ -1,9 +1,9 @@
 // Internal (searchable PDF): the page image as it will be stored in the PDF,
 // without any loss: a JPEG source (file or a PDF's DCTDecode stream) is kept
-// byte for byte, a PNG's compressed rows are kept as they are (see
-// searchable_pdf_png.h); anything else is decoded and Flate-compressed (1 bit
-// for bilevel pages, 8-bit grey, 8-bit RGB). No PDF library here, so pages can
-// be prepared on worker threads.
+// byte for byte, so are a PNG's compressed rows and a TIFF page's G4 strip
+// (see searchable_pdf_png.h, searchable_pdf_tiff.h); anything else is decoded
+// and Flate-compressed (1 bit for bilevel pages, 8-bit grey, 8-bit RGB). No
+// PDF library here, so pages can be prepared on worker threads.
 #pragma once
 
 #include <string>
@@ -16,7 +16,12 @@ namespace caseaudit::ocr::pdf_out {
 
 struct StoredImage {
   std::string data;           // stream bytes as they go into the PDF
-  bool dct = false;           // true: DCTDecode (JPEG); false: FlateDecode
+  enum class Filter {
+    Dct,      // a JPEG file
+    Flate,    // zlib; with PNG row filters when png_predictor
+    CcittG4,  // CCITT group 4 (/K -1), 0 = black
+  };
+  Filter filter = Filter::Flate;
   int width = 0;
   int height = 0;
   int components = 1;         // 1 DeviceGray, 3 DeviceRGB, 4 DeviceCMYK

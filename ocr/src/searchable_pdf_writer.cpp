@@ -72,18 +72,30 @@ void set_image_dictionary(PdfImage& image, const StoredImage& stored) {
                              : stored.components == 3 ? ePdfColorSpace_DeviceRGB
                                                       : ePdfColorSpace_DeviceGray);
   }
-  if (stored.dct) {
-    dict.AddKey(PdfName::KeyFilter, PdfName("DCTDecode"));
-  } else {
-    dict.AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
-    if (stored.png_predictor) {
+  switch (stored.filter) {
+    case StoredImage::Filter::Dct:
+      dict.AddKey(PdfName::KeyFilter, PdfName("DCTDecode"));
+      break;
+    case StoredImage::Filter::CcittG4: {
+      dict.AddKey(PdfName::KeyFilter, PdfName("CCITTFaxDecode"));
       PdfDictionary parms;
-      parms.AddKey("Predictor", static_cast<pdf_int64>(15));
-      parms.AddKey("Colors", static_cast<pdf_int64>(stored.components));
-      parms.AddKey("BitsPerComponent", static_cast<pdf_int64>(stored.bits));
+      parms.AddKey("K", static_cast<pdf_int64>(-1));
       parms.AddKey("Columns", static_cast<pdf_int64>(stored.width));
+      parms.AddKey("Rows", static_cast<pdf_int64>(stored.height));
       dict.AddKey("DecodeParms", parms);
+      break;
     }
+    case StoredImage::Filter::Flate:
+      dict.AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
+      if (stored.png_predictor) {
+        PdfDictionary parms;
+        parms.AddKey("Predictor", static_cast<pdf_int64>(15));
+        parms.AddKey("Colors", static_cast<pdf_int64>(stored.components));
+        parms.AddKey("BitsPerComponent", static_cast<pdf_int64>(stored.bits));
+        parms.AddKey("Columns", static_cast<pdf_int64>(stored.width));
+        dict.AddKey("DecodeParms", parms);
+      }
+      break;
   }
   if (stored.invert_cmyk) {
     PdfArray decode;

@@ -436,40 +436,69 @@ TEST_CASE("palette and 1-bit PNGs keep their form and an 8-bit bilevel PNG drops
   CHECK(text_lines(pdftotext(pdf)) == std::vector<std::string>{"物品清单", "物品清单", "物品清单"});
 }
 
-TEST_CASE("a bilevel page (CCITT G4 TIFF) is stored as 1 bit", "[searchable_pdf]") {
+namespace {
+
+// A 1-bit Leptonica image of a 0/255 page (1 = black).
+PIX* to_pix(const cv::Mat& page) {
+  PIX* pix = pixCreate(page.cols, page.rows, 1);
+  for (int y = 0; y < page.rows; ++y) {
+    for (int x = 0; x < page.cols; ++x) {
+      if (page.at<unsigned char>(y, x) == 0) pixSetPixel(pix, x, y, 1);
+    }
+  }
+  pixSetResolution(pix, 300, 300);
+  return pix;
+}
+
+}  // namespace
+
+TEST_CASE("bilevel TIFF pages stay 1 bit: G4 strips as they are and other codings as 1-bit Flate",
+          "[searchable_pdf]") {
   ScratchDir dir("spdf-g4");
-  Page page = make_page({"送达回证", "受送达人：南阳某某商贸有限公司"}, 0, 300, {2480, 3508}, 1);
+  const std::vector<std::string> lines{"送达回证", "受送达人：南阳某某商贸有限公司"};
+  Page page = make_page(lines, 0, 300, {2480, 3508}, 1);
   cv::threshold(page.stored, page.stored, 128, 255, cv::THRESH_BINARY);
   cv::circle(page.stored, {1800, 2800}, 200, cv::Scalar(0), 8);
-  const fs::path tif = dir / "g4.tif";
-  {
-    PIX* pix = pixCreate(page.stored.cols, page.stored.rows, 1);  // 1 = black
-    for (int y = 0; y < page.stored.rows; ++y) {
-      for (int x = 0; x < page.stored.cols; ++x) {
-        if (page.stored.at<unsigned char>(y, x) == 0) pixSetPixel(pix, x, y, 1);
-      }
-    }
-    pixSetResolution(pix, 300, 300);
-    REQUIRE(pixWrite(tif.c_str(), pix, IFF_TIFF_G4) == 0);
-    pixDestroy(&pix);
-  }
-  const fs::path pdf = dir / "g4.pdf";
-  write_searchable_pdf({source_page(tif, page.result)}, pdf);
+  cv::Mat second = page.stored.clone();
+  cv::circle(second, {600, 2800}, 150, cv::Scalar(0), cv::FILLED);
+
+  // A two-page G4 TIFF, and a 1-bit LZW TIFF.
+  const fs::path multi = dir / "multi.tif", lzw = dir / "lzw.tif";
+  PIX* first_pix = to_pix(page.stored);
+  PIX* second_pix = to_pix(second);
+  REQUIRE(pixWriteTiff(multi.c_str(), first_pix, IFF_TIFF_G4, "w") == 0);
+  REQUIRE(pixWriteTiff(multi.c_str(), second_pix, IFF_TIFF_G4, "a") == 0);
+  REQUIRE(pixWrite(lzw.c_str(), second_pix, IFF_TIFF_LZW) == 0);
+  pixDestroy(&first_pix);
+  pixDestroy(&second_pix);
+
+  std::vector<SearchablePdfPage> pages{source_page(multi, page.result), source_page(multi, page.result),
+                                       source_page(lzw, page.result)};
+  pages[0].source.ref.count = pages[1].source.ref.count = 2;
+  pages[1].source.ref.index = 1;
+  const fs::path pdf = dir / "bilevel.pdf";
+  write_searchable_pdf(pages, pdf);
 
   const auto images = pdfimages_list(pdf);
-  REQUIRE(images.size() == 1);
-  CHECK(images[0].bpc == 1);
-  CHECK(images[0].color == "gray");
+  REQUIRE(images.size() == 3);
+  CHECK(images[0].encoding == "ccitt");  // the G4 strips as they are in the TIFF
+  CHECK(images[1].encoding == "ccitt");
+  CHECK(images[2].encoding == "image");  // Flate
   REQUIRE(run_command("pdfimages -png " + quoted(pdf) + " " + quoted(dir / "x")) == 0);
-  const cv::Mat back = cv::imread((dir / "x-000.png").string(), cv::IMREAD_GRAYSCALE);
-  REQUIRE(back.size() == page.stored.size());
-  CHECK(cv::norm(back, page.stored, cv::NORM_INF) == 0);
-  // An A4 page at 300 dpi: 1 bit per pixel keeps it near the G4 file's size.
+  int i = 0;
+  for (const cv::Mat* want : {&page.stored, &second, &second}) {
+    INFO("image " << i);
+    CHECK(images[static_cast<std::size_t>(i)].bpc == 1);
+    CHECK(images[static_cast<std::size_t>(i)].color == "gray");
+    const cv::Mat back = cv::imread((dir / ("x-00" + std::to_string(i++) + ".png")).string(), cv::IMREAD_GRAYSCALE);
+    REQUIRE(back.size() == want->size());
+    CHECK(cv::norm(back, *want, cv::NORM_INF) == 0);
+  }
+  // The G4 pages cost their strip's size, the LZW page about as little.
   const auto pdf_size = fs::file_size(pdf);
-  INFO("tif " << fs::file_size(tif) << " bytes, pdf " << pdf_size << " bytes");
-  CHECK(pdf_size < 200 * 1024);
-  const std::vector<std::string> want{"送达回证", "受送达人：南阳某某商贸有限公司"};
-  CHECK(text_lines(pdftotext(pdf)) == want);
+  INFO("tiffs " << fs::file_size(multi) + fs::file_size(lzw) << " bytes, pdf " << pdf_size << " bytes");
+  CHECK(pdf_size < fs::file_size(multi) + fs::file_size(lzw) + 60 * 1024);
+  CHECK(text_lines(pdftotext(pdf)).size() == 3 * lines.size());
 }
 
 TEST_CASE("characters missing from the font still extract exactly", "[searchable_pdf]") {
