@@ -26,14 +26,11 @@ bool is_bilevel(const cv::Mat& grey) {
   return cv::countNonZero(middle) == 0;
 }
 
-// The file's bytes when it is a JPEG, PNG or TIFF file.
-std::string read_image_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
+// The file's bytes when it is a JPEG or PNG file; its first 8 bytes otherwise.
+std::string read_jpeg_or_png(std::ifstream& in) {
   std::string head(8, '\0');
   if (!in.read(head.data(), static_cast<std::streamsize>(head.size()))) return {};
-  if (!looks_like_jpeg(head) && !looks_like_tiff(head) && head != std::string_view("\x89PNG\r\n\x1a\n", 8)) {
-    return {};
-  }
+  if (!looks_like_jpeg(head) && head != std::string_view("\x89PNG\r\n\x1a\n", 8)) return head;
   return head + std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
@@ -62,10 +59,11 @@ std::optional<StoredImage> keep_jpeg(std::string bytes, const PageResult& result
 std::optional<StoredImage> try_source_as_is(const SearchablePdfPage& page) {
   const PageSource& source = page.source;
   if (source.kind == SourceKind::Image) {
-    std::string bytes = read_image_file(source.ref.file);
+    std::ifstream in(source.ref.file, std::ios::binary);
+    std::string bytes = read_jpeg_or_png(in);
     std::optional<StoredImage> kept;
     if (looks_like_tiff(bytes)) {
-      kept = g4_page_as_ccitt(bytes, source.ref.index);
+      kept = g4_page_as_ccitt(in, source.ref.index);
     } else if (source.ref.index != 0) {
       return std::nullopt;
     } else if (looks_like_jpeg(bytes)) {

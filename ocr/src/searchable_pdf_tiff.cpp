@@ -1,30 +1,52 @@
 // Internal (searchable PDF): TIFF directory walk to a page's single G4 strip.
 #include "searchable_pdf_tiff.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <istream>
 #include <map>
+#include <string>
 
 namespace caseaudit::ocr::pdf_out {
 namespace {
 
+// Little- or big-endian reads at offsets of a file, without loading it: a
+// multi-page colour TIFF can be gigabytes, and only a page's directory and
+// strip are needed.
 class Reader {
  public:
-  Reader(std::string_view bytes, bool little) : bytes_(bytes), little_(little) {}
-  bool has(std::uint64_t pos, std::uint64_t n) const { return pos <= bytes_.size() && n <= bytes_.size() - pos; }
-  std::uint32_t u16(std::uint64_t pos) const { return get(pos, 2); }
-  std::uint32_t u32(std::uint64_t pos) const { return get(pos, 4); }
+  explicit Reader(std::istream& in) : in_(in) {
+    in_.seekg(0, std::ios::end);
+    size_ = static_cast<std::uint64_t>(std::max<std::streamoff>(0, in_.tellg()));
+    little_ = bytes(0, 1) == "I";
+  }
+  bool has(std::uint64_t pos, std::uint64_t n) const { return pos <= size_ && n <= size_ - pos; }
+  std::uint32_t u16(std::uint64_t pos) { return number(pos, 2); }
+  std::uint32_t u32(std::uint64_t pos) { return number(pos, 4); }
+  // n bytes at pos (the caller checked has(pos, n)); short on a read error.
+  std::string bytes(std::uint64_t pos, std::uint64_t n) {
+    std::string out(n, '\0');
+    in_.clear();
+    in_.seekg(static_cast<std::streamoff>(pos));
+    in_.read(out.data(), static_cast<std::streamsize>(n));
+    out.resize(static_cast<std::size_t>(std::max<std::streamsize>(0, in_.gcount())));
+    return out;
+  }
 
  private:
-  std::uint32_t get(std::uint64_t pos, int n) const {
+  std::uint32_t number(std::uint64_t pos, int n) {
+    if (!has(pos, static_cast<std::uint64_t>(n))) return 0;
+    const std::string b = bytes(pos, static_cast<std::uint64_t>(n));
     std::uint32_t v = 0;
-    for (int i = 0; i < n; ++i) {
-      const auto b = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes_[pos + static_cast<std::uint64_t>(i)]));
-      v |= little_ ? b << (8 * i) : b << (8 * (n - 1 - i));
+    for (std::size_t i = 0; i < b.size(); ++i) {
+      const auto byte = static_cast<std::uint32_t>(static_cast<unsigned char>(b[i]));
+      v |= little_ ? byte << (8 * i) : byte << (8 * (b.size() - 1 - i));
     }
     return v;
   }
-  std::string_view bytes_;
-  bool little_;
+  std::istream& in_;
+  std::uint64_t size_ = 0;
+  bool little_ = true;
 };
 
 // Tags this reader looks at.
@@ -44,9 +66,10 @@ bool looks_like_tiff(std::string_view bytes) {
                                bytes.substr(0, 4) == std::string_view("MM\0*", 4));
 }
 
-std::optional<StoredImage> g4_page_as_ccitt(std::string_view tiff, int page) {
-  if (!looks_like_tiff(tiff) || page < 0) return std::nullopt;
-  const Reader r(tiff, tiff[0] == 'I');
+std::optional<StoredImage> g4_page_as_ccitt(std::istream& tiff, int page) {
+  if (page < 0) return std::nullopt;
+  Reader r(tiff);
+  if (!r.has(0, 8) || !looks_like_tiff(r.bytes(0, 8))) return std::nullopt;
   std::uint64_t ifd = r.u32(4);
   for (int i = 0; i < page; ++i) {  // follow the chain to the page's directory
     if (ifd == 0 || !r.has(ifd, 2)) return std::nullopt;
@@ -87,7 +110,8 @@ std::optional<StoredImage> g4_page_as_ccitt(std::string_view tiff, int page) {
 
   StoredImage out;
   out.filter = StoredImage::Filter::CcittG4;
-  out.data = std::string(tiff.substr(tags[kStripOffsets], tags[kStripByteCounts]));
+  out.data = r.bytes(tags[kStripOffsets], tags[kStripByteCounts]);
+  if (out.data.size() != tags[kStripByteCounts]) return std::nullopt;
   out.width = static_cast<int>(tags[kWidth]);
   out.height = static_cast<int>(tags[kHeight]);
   out.components = 1;

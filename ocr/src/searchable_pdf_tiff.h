@@ -4,6 +4,7 @@
 // 300 dpi, against about 80 KB as 1-bit Flate) and costs no decoding.
 #pragma once
 
+#include <istream>
 #include <optional>
 #include <string_view>
 
@@ -17,6 +18,7 @@ bool looks_like_tiff(std::string_view bytes);
 // Page `page` (0-based) of a TIFF file as a CCITTFaxDecode image, when it is
 // G4-compressed in one strip, 1 bit, white-is-zero, first-bit-is-high and
 // stored upright; empty otherwise (the page is then decoded and re-encoded).
-std::optional<StoredImage> g4_page_as_ccitt(std::string_view tiff, int page);
+// Reads only the directories and the strip.
+std::optional<StoredImage> g4_page_as_ccitt(std::istream& tiff, int page);
 
 }  // namespace caseaudit::ocr::pdf_out
