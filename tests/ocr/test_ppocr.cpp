@@ -29,6 +29,7 @@
 #include "ppocr/model_files.h"
 #include "ppocr/ppocr_engine.h"
 #include "ppocr/reading_order.h"
+#include "ppocr/text_fixes.h"
 #include "support/fixtures.h"
 
 namespace fs = std::filesystem;
@@ -178,6 +179,26 @@ TEST_CASE("CTC greedy decoding merges repeats, drops blanks and keeps time steps
   CHECK(out[3].confidence == Approx(std::exp(10.0) / (std::exp(10.0) + 4)).epsilon(1e-4));
 }
 
+TEST_CASE("known recogniser confusions are repaired, and only those", "[ppocr]") {
+  auto fixed = [](const std::vector<std::string>& text) {
+    std::vector<ppocr::ReadChar> chars;
+    for (const std::string& t : text) chars.push_back({t, 0, 1, 1.0f});
+    ppocr::fix_known_confusions(chars);
+    std::string out;
+    for (const ppocr::ReadChar& c : chars) out += c.text;
+    return out;
+  };
+  CHECK(fixed({"甲", "丶", "乙"}) == "甲、乙");
+  CHECK(fixed({"罚", "〔", "2", "0", "2", "2", "]", "1", "号"}) == "罚〔2022〕1号");
+  CHECK(fixed({"罚", "［", "2", "0", "2", "2", "〕", "1", "号"}) == "罚〔2022〕1号");
+  CHECK(fixed({"移", "[", "2", "0", "2", "2", "]", "1", "号"}) == "移[2022]1号");
+  CHECK(fixed({"(", "2", "0", "2", "1", ")"}) == "(2021)");
+  CHECK(fixed({"二", "O", "二", "三", "年"}) == "二〇二三年");
+  CHECK(fixed({"A", "O", "B"}) == "AOB");
+  CHECK(fixed({"捌", "仟", "参", "佰"}) == "捌仟叁佰");
+  CHECK(fixed({"参", "加"}) == "参加");
+}
+
 TEST_CASE("DB post-processing boxes text kernels and skips degenerate ones", "[ppocr]") {
   cv::Mat prob(100, 200, CV_32F, cv::Scalar(0));
   prob(cv::Rect(20, 40, 120, 10)).setTo(0.9);  // a line kernel 120 x 10
@@ -280,7 +301,8 @@ TEST_CASE("PP-OCR reads clean fixture pages: CER, capital amounts and credit cod
     const cv::Mat image = cv::imread(page.string(), cv::IMREAD_COLOR);
     REQUIRE(!image.empty());
     const PreparedPage prepared = prepare_page(image, CleanupOptions{});
-    const std::string text = page_text(engine->recognize(prepared));
+    const std::vector<Line> lines = engine->recognize(prepared);
+    const std::string text = page_text(lines);
     const std::string stem = page.stem().string();
     const std::string truth = read_file(page.parent_path() / (stem + ".truth.txt"));
     const nlohmann::json fields = nlohmann::json::parse(read_file(page.parent_path() / (stem + ".truth.json")))["fields"];
@@ -288,5 +310,25 @@ TEST_CASE("PP-OCR reads clean fixture pages: CER, capital amounts and credit cod
     INFO(stem << ": NFKC CER " << cer << "\n" << text);
     CHECK(cer <= 0.015);
     CHECK(without_space(text).find(fields[field].get<std::string>()) != std::string::npos);
+
+    // Every word box lies in its line's box; on the running-text page every
+    // truth line has a line box over it (tables' truth lines span whole rows).
+    for (const Line& l : lines) {
+      const Box grown{l.box.x - 2, l.box.y - 2, l.box.w + 4, l.box.h + 4};  // rounding
+      for (const Word& w : l.words) CHECK(unite(grown, w.box) == grown);
+    }
+    if (field == "罚款金额大写") {
+      for (const auto& t : nlohmann::json::parse(read_file(page.parent_path() / (stem + ".truth.json")))["lines"]) {
+        const cv::Rect truth_box(t["box"][0], t["box"][1], t["box"][2], t["box"][3]);
+        double best = 0;
+        for (const Line& l : lines) {
+          const Box b = to_original_box(prepared, cv::Rect(l.box.x, l.box.y, l.box.w, l.box.h), image.size());
+          const cv::Rect r(b.x, b.y, b.w, b.h);
+          best = std::max(best, (r & truth_box).area() / static_cast<double>((r | truth_box).area()));
+        }
+        INFO("truth line " << t["text"].get<std::string>());
+        CHECK(best > 0.5);
+      }
+    }
   }
 }

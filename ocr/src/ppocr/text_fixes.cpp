@@ -28,7 +28,7 @@ void fix_known_confusions(std::vector<ReadChar>& chars) {
   for (ReadChar& c : chars)
     if (c.text == "丶") c.text = "、";
 
-  // A 文号 year: 〔dddd] and ［dddd〕 -> 〔dddd〕; ［dddd］ followed by a number -> 〔dddd〕.
+  // A 文号 year: 〔dddd] and ［dddd〕 -> 〔dddd〕.
   for (std::size_t i = 0; i + 5 < chars.size(); ++i) {
     std::string& open = chars[i].text;
     std::string& close = chars[i + 5].text;
@@ -36,13 +36,8 @@ void fix_known_confusions(std::vector<ReadChar>& chars) {
                      [](const ReadChar& c) { return is_digit(c.text); }))
       continue;
     const bool open_ok = open == "〔", close_ok = close == "〕";
-    const bool square_open = is_one_of(open, {"[", "［", "【"}), square_close = is_one_of(close, {"]", "］", "】"});
-    if (open_ok && !close_ok && (square_close || is_one_of(close, {")", "）"}))) close = "〕";
-    if (close_ok && !open_ok && (square_open || is_one_of(open, {"(", "（"}))) open = "〔";
-    if (square_open && square_close && i + 6 < chars.size() && is_digit(chars[i + 6].text)) {
-      open = "〔";
-      close = "〕";
-    }
+    if (open_ok && !close_ok && is_one_of(close, {"]", "］", "】", ")", "）"})) close = "〕";
+    if (close_ok && !open_ok && is_one_of(open, {"[", "［", "【", "(", "（"})) open = "〔";
   }
 
   // 二O二三 -> 二〇二三

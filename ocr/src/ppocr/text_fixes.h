@@ -4,8 +4,8 @@
 //   - 丶 (a radical, not used in running text) -> 、 (enumeration comma);
 //   - a 文号 year whose brackets came out mismatched, one tortoise-shell
 //     bracket and one square or round one around four digits (〔2023] or
-//     ［2023〕), or square brackets around four digits and before a number
-//     (［2023］18号: 文号 use 〔〕 or round brackets, never square) -> 〔2023〕;
+//     ［2023〕) -> 〔2023〕 (matched square or round pairs are left alone:
+//     some 文号 are printed that way);
 //   - O, o or 0 (half or full width) between two Chinese numerals, as in the
 //     dates 二O二三年 -> 〇;
 //   - 参 next to a capital numeral or unit of an amount (仟参佰) -> 叁.
