@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <map>
 
 #include <opencv2/imgproc.hpp>
 
@@ -22,10 +24,42 @@ int CtcRecognizer::padded_width(int width) const {
   return std::max(step, (std::min(width, settings_.max_width) + step - 1) / step * step);
 }
 
-std::vector<ReadChar> CtcRecognizer::read(const cv::Mat& strip) {
+std::vector<int> CtcRecognizer::plan_input_widths(const std::vector<int>& strip_widths) const {
+  // Cost of a re-allocation, in columns of input read at that width.
+  constexpr double kReshapeCost = 0.14;
+  std::map<int, int> count;  // padded width -> strips
+  for (int w : strip_widths) ++count[padded_width(w)];
+  const std::vector<std::pair<int, int>> widths(count.begin(), count.end());
+  // best[j]: cheapest way to read the strips of the j narrowest widths.
+  const std::size_t m = widths.size();
+  std::vector<double> best(m + 1, 0);
+  std::vector<std::size_t> start(m + 1, 0);
+  for (std::size_t j = 1; j <= m; ++j) {
+    best[j] = std::numeric_limits<double>::infinity();
+    const double w = widths[j - 1].first;
+    int strips = 0;
+    for (std::size_t i = j; i >= 1; --i) {  // widths i..j share width w
+      strips += widths[i - 1].second;
+      const double cost = best[i - 1] + strips * w + kReshapeCost * w;
+      if (cost < best[j]) {
+        best[j] = cost;
+        start[j] = i;
+      }
+    }
+  }
+  std::map<int, int> shared;  // padded width -> input width
+  for (std::size_t j = m; j >= 1; j = start[j] - 1)
+    for (std::size_t i = start[j]; i <= j; ++i) shared[widths[i - 1].first] = widths[j - 1].first;
+  std::vector<int> out;
+  out.reserve(strip_widths.size());
+  for (int w : strip_widths) out.push_back(shared[padded_width(w)]);
+  return out;
+}
+
+std::vector<ReadChar> CtcRecognizer::read(const cv::Mat& strip, int input_width) {
   CV_Assert(strip.type() == CV_8UC1 && strip.rows == settings_.height && strip.cols > 0);
   const int w = std::min(strip.cols, settings_.max_width);
-  const int padded = padded_width(w);
+  const int padded = std::max(input_width, padded_width(w));
   const int h = settings_.height;
   if (blob_.dims != 4 || blob_.size[3] != padded) blob_.create(std::vector<int>{1, 3, h, padded}, CV_32F);
 

@@ -34,8 +34,15 @@ class CtcRecognizer {
   // The padded input width for a strip `width` pixels wide.
   int padded_width(int width) const;
 
-  // `strip` is CV_8UC1, settings().height rows.
-  std::vector<ReadChar> read(const cv::Mat& strip);
+  // Input widths to read a page's strips at. Each new input shape makes the net
+  // re-allocate all its buffers (measured: about 14% of a forward pass at the
+  // same width), so strips of near widths share the widest one's shape when the
+  // extra padding costs less than another re-allocation.
+  std::vector<int> plan_input_widths(const std::vector<int>& strip_widths) const;
+
+  // `strip` is CV_8UC1, settings().height rows; it is read padded to
+  // `input_width` columns (0: padded_width(strip.cols)).
+  std::vector<ReadChar> read(const cv::Mat& strip, int input_width = 0);
 
  private:
   cv::dnn::Net net_;

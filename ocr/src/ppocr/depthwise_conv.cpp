@@ -150,7 +150,10 @@ void DepthwiseConv5x5Layer::forward(cv::InputArrayOfArrays inputs_arr, cv::Outpu
   // every tap of an output row reads a contiguous run.
   const int half = (pw + 1) / 2;
   cv::parallel_for_(cv::Range(0, planes), [&](const cv::Range& range) {
-    std::vector<float> padded(static_cast<std::size_t>(pw) * static_cast<std::size_t>(ph), 0.0f);
+    // One buffer per thread, kept between calls: a fresh large allocation each
+    // time costs page faults. Borders are zeroed here, the inside is written below.
+    thread_local std::vector<float> padded;
+    padded.assign(static_cast<std::size_t>(pw) * static_cast<std::size_t>(ph), 0.0f);
     for (int p = range.start; p < range.end; ++p) {
       const int c = p % channels_;
       const float* in = src.ptr<float>() + static_cast<std::size_t>(p) * static_cast<std::size_t>(h * w);

@@ -31,7 +31,7 @@ const RecognizerSettings kRecognizer{};
 constexpr float kDropScore = 0.5f;
 
 std::string settings_id() {
-  return cv::format("det%d db%.2f/%.2f/%.1f rec%dx%d drop%.2f fixes1", kDetector.long_side, kDetector.db.threshold,
+  return cv::format("det%d db%.2f/%.2f/%.1f rec%dx%d drop%.2f fixes1 widthplan1", kDetector.long_side, kDetector.db.threshold,
                     kDetector.db.box_threshold, kDetector.db.unclip_ratio, kRecognizer.height,
                     kRecognizer.width_step, kDropScore);
 }
@@ -71,19 +71,20 @@ class PpocrEngine final : public OcrEngine {
     for (const cv::RotatedRect& b : boxes)
       crops.push_back(crop_line(grey, b, kRecognizer.height, kRecognizer.max_width));
 
-    // Read the strips grouped by padded width: the net re-allocates its
-    // buffers whenever the input shape changes.
+    // Read the strips by input width: the net re-allocates its buffers
+    // whenever the input shape changes.
+    std::vector<int> widths;
+    for (const LineCrop& c : crops) widths.push_back(c.strip.cols);
+    const std::vector<int> input_widths = recognizer_.plan_input_widths(widths);
     std::vector<std::size_t> by_width(crops.size());
     std::iota(by_width.begin(), by_width.end(), std::size_t{0});
-    std::stable_sort(by_width.begin(), by_width.end(), [&](std::size_t a, std::size_t b) {
-      return recognizer_.padded_width(crops[a].strip.cols) < recognizer_.padded_width(crops[b].strip.cols);
-    });
+    std::stable_sort(by_width.begin(), by_width.end(),
+                     [&](std::size_t a, std::size_t b) { return input_widths[a] < input_widths[b]; });
     std::vector<std::vector<ReadChar>> read(crops.size());
     for (std::size_t i : by_width) {
-      read[i] = recognizer_.read(crops[i].strip);
+      read[i] = recognizer_.read(crops[i].strip, input_widths[i]);
       fix_known_confusions(read[i]);
     }
-
     std::vector<Line> lines;
     for (std::size_t i : reading_order(boxes)) {
       Line line = make_line(read[i], [&](double x0, double x1) {

@@ -61,16 +61,15 @@ void ConvTranspose2x2Layer::forward(cv::InputArrayOfArrays inputs_arr, cv::Outpu
   CV_Assert(src.type() == CV_32F && src.isContinuous() && dst.isContinuous());
   const int n = src.size[0], h = src.size[2], w = src.size[3];
   const int plane = h * w, out_w = 2 * w;
-  cv::Mat product;
   for (int b = 0; b < n; ++b) {
     const cv::Mat x(in_channels_, plane, CV_32F,
                     const_cast<float*>(src.ptr<float>()) + static_cast<std::size_t>(b) * in_channels_ * plane);
     float* out = dst.ptr<float>() + static_cast<std::size_t>(b) * out_channels_ * 4 * plane;
     for (int block = 0; block < 4; ++block) {
       const int i = block / 2, j = block % 2;
-      cv::gemm(blocks_[block], x, 1.0, cv::noArray(), 0.0, product);  // out x (h*w)
+      cv::gemm(blocks_[block], x, 1.0, cv::noArray(), 0.0, product_);  // out x (h*w)
       for (int o = 0; o < out_channels_; ++o) {
-        const float* p = product.ptr<float>(o);
+        const float* p = product_.ptr<float>(o);
         const float bias = bias_.at<float>(o);
         float* plane_out = out + static_cast<std::size_t>(o) * 4 * plane;
         for (int y = 0; y < h; ++y) {

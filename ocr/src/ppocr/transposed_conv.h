@@ -33,6 +33,7 @@ class ConvTranspose2x2Layer final : public cv::dnn::Layer {
   int out_channels_ = 0;
   cv::Mat blocks_[4];  // W_ij, out x in, CV_32F, for (i, j) = (0,0) (0,1) (1,0) (1,1)
   cv::Mat bias_;       // out values, CV_32F
+  cv::Mat product_;    // scratch, kept between calls (a net runs on one thread)
 };
 
 }  // namespace caseaudit::ocr::ppocr
