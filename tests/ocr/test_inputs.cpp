@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <cstdio>
 #include <opencv2/core.hpp>
 #include <string>
@@ -594,19 +593,13 @@ TEST_CASE("timing: enumerate and load a 20-page scanned PDF", "[inputs][pdf][tim
   for (int i = 0; i < 20; ++i) pages.push_back(jpeg_page(w, jpeg, 2480, 3508, 300));
   write_file(dir / "case.pdf", build_pdf(w, catalog, pages));
 
-  const auto t0 = std::chrono::steady_clock::now();
   const InputSet set = enumerate_inputs({dir / "case.pdf"});
-  const auto t1 = std::chrono::steady_clock::now();
   REQUIRE(set.page_count() == 20);
   for (const PageSource& p : set.cases[0].pages) {
     CHECK(p.kind == SourceKind::PdfImage);
     const Raster r = load_raster(p, {});
     CHECK(r.image.cols == 2480);
   }
-  const auto t2 = std::chrono::steady_clock::now();
-  const auto ms = [](auto d) { return std::chrono::duration_cast<std::chrono::milliseconds>(d).count(); };
-  WARN("20-page scanned PDF (" << read_file(dir / "case.pdf").size() / 1024 << " KB): enumerate " << ms(t1 - t0)
-                               << " ms, load all pages " << ms(t2 - t1) << " ms");
 }
 
 // ---- shared fixtures, when the fixture generator has produced them ----------
