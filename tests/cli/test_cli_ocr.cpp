@@ -106,8 +106,9 @@ TEST_CASE("the searchable PDF gives back the page text through pdftotext", "[cli
   const double cer_pdf = caseaudit::eval::cer(pdf_text, truth);
   INFO("CER json " << cer_json << " pdf " << cer_pdf);
   CHECK(cer_pdf <= cer_json + 0.01);
-  // No spaces between Chinese characters.
-  CHECK(pdf_text.find("行政处罚决定书") != std::string::npos);
+  // No spaces between Chinese characters: "当事人的上述行为", never "当 事 人".
+  CHECK(pdf_text.find("本局认为，当事人的上述行为") != std::string::npos);
+  CHECK(pdf_text.find("当 事") == std::string::npos);
 }
 
 TEST_CASE("progress is quiet in a pipe", "[cli][slow]") {
