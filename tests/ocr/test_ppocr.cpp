@@ -23,9 +23,9 @@
 #include "cleanup/prepare.h"
 #include "eval/cer.h"
 #include "ppocr/ctc_decoder.h"
+#include "ppocr/custom_layers.h"
 #include "ppocr/db_detector.h"
 #include "ppocr/db_postprocess.h"
-#include "ppocr/custom_layers.h"
 #include "ppocr/model_files.h"
 #include "ppocr/ppocr_engine.h"
 #include "ppocr/reading_order.h"
@@ -202,7 +202,7 @@ TEST_CASE("known recogniser confusions are repaired, and only those", "[ppocr]")
 TEST_CASE("DB post-processing boxes text kernels and skips degenerate ones", "[ppocr]") {
   cv::Mat prob(100, 200, CV_32F, cv::Scalar(0));
   prob(cv::Rect(20, 40, 120, 10)).setTo(0.9);  // a line kernel 120 x 10
-  prob.at<float>(5, 5) = 0.9f;                  // a one-pixel speck
+  prob.at<float>(5, 5) = 0.9f;                 // a one-pixel speck
   prob(cv::Rect(170, 10, 1, 60)).setTo(0.9);   // a one-pixel-wide stroke
   const std::vector<ppocr::TextRegion> regions = ppocr::db_postprocess(prob, ppocr::DbSettings{}, 2.0, 2.0);
   REQUIRE(regions.size() == 1);
@@ -272,7 +272,8 @@ TEST_CASE("missing or corrupt models are an environment error naming scripts/mod
   CHECK_THROWS_AS(ppocr_engine_id(options), EnvironmentError);
 
   REQUIRE(fs::exists(models_dir() / ppocr::kManifestFile));
-  for (const auto& e : fs::directory_iterator(models_dir())) fs::copy_file(e.path(), dir / e.path().filename().string());
+  for (const auto& e : fs::directory_iterator(models_dir()))
+    fs::copy_file(e.path(), dir / e.path().filename().string());
   {
     std::fstream f(dir / ppocr::kDetectorFile, std::ios::in | std::ios::out | std::ios::binary);
     f.seekp(1000);
@@ -305,7 +306,8 @@ TEST_CASE("PP-OCR reads clean fixture pages: CER, capital amounts and credit cod
     const std::string text = page_text(lines);
     const std::string stem = page.stem().string();
     const std::string truth = read_file(page.parent_path() / (stem + ".truth.txt"));
-    const nlohmann::json fields = nlohmann::json::parse(read_file(page.parent_path() / (stem + ".truth.json")))["fields"];
+    const nlohmann::json fields =
+        nlohmann::json::parse(read_file(page.parent_path() / (stem + ".truth.json")))["fields"];
     const double cer = eval::cer(text, truth, {.nfkc = true});
     INFO(stem << ": NFKC CER " << cer << "\n" << text);
     CHECK(cer <= 0.015);

@@ -8,10 +8,10 @@
 #pragma once
 
 #include <filesystem>
-#include <string>
-#include <vector>
 
 #include <opencv2/core.hpp>
+#include <string>
+#include <vector>
 
 namespace caseaudit::ocr::ppocr {
 
@@ -31,8 +31,8 @@ class CharacterSet {
 };
 
 struct DecodedChar {
-  std::string text;      // UTF-8: one character (or a space)
-  int first_step = 0;    // time steps of the run that produced it, inclusive
+  std::string text;    // UTF-8: one character (or a space)
+  int first_step = 0;  // time steps of the run that produced it, inclusive
   int last_step = 0;
   float confidence = 0;  // probability of the class at its best step
 };

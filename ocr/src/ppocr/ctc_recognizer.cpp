@@ -91,8 +91,8 @@ std::vector<ReadChar> CtcRecognizer::read(const cv::Mat& strip, int input_width)
   const double scale = static_cast<double>(strip.cols) / w;  // back to the strip's own columns
   for (std::size_t i = 0; i < decoded.size(); ++i) {
     const double left = i == 0 ? centre[i] - reach : std::max(0.5 * (centre[i - 1] + centre[i]), centre[i] - reach);
-    const double right = i + 1 == decoded.size() ? centre[i] + reach
-                                                  : std::min(0.5 * (centre[i] + centre[i + 1]), centre[i] + reach);
+    const double right =
+        i + 1 == decoded.size() ? centre[i] + reach : std::min(0.5 * (centre[i] + centre[i + 1]), centre[i] + reach);
     ReadChar c;
     c.text = decoded[i].text;
     c.x0 = std::clamp(left, 0.0, static_cast<double>(w)) * scale;

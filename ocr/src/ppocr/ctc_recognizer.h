@@ -4,23 +4,23 @@
 #pragma once
 
 #include <filesystem>
-#include <vector>
 
 #include <opencv2/dnn.hpp>
+#include <vector>
 
 #include "ppocr/ctc_decoder.h"
 
 namespace caseaudit::ocr::ppocr {
 
 struct RecognizerSettings {
-  int height = 48;        // strip height the model was trained on
-  int width_step = 64;    // strips are padded to a multiple of this
-  int max_width = 3200;   // longer strips are squeezed to this width
+  int height = 48;       // strip height the model was trained on
+  int width_step = 64;   // strips are padded to a multiple of this
+  int max_width = 3200;  // longer strips are squeezed to this width
 };
 
 struct ReadChar {
-  std::string text;     // UTF-8
-  double x0 = 0;        // strip columns [x0, x1) the character covers
+  std::string text;  // UTF-8
+  double x0 = 0;     // strip columns [x0, x1) the character covers
   double x1 = 0;
   float confidence = 0;
 };

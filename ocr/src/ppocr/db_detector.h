@@ -4,9 +4,9 @@
 #pragma once
 
 #include <filesystem>
-#include <vector>
 
 #include <opencv2/dnn.hpp>
+#include <vector>
 
 #include "ppocr/db_postprocess.h"
 

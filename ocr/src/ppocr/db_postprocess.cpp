@@ -64,7 +64,8 @@ std::vector<TextRegion> db_postprocess(const cv::Mat& probability, const DbSetti
     grown.points(corners);
     std::vector<cv::Point2f> scaled;
     for (const cv::Point2f& c : corners)
-      scaled.emplace_back(static_cast<float>((c.x + 0.5) * scale_x - 0.5), static_cast<float>((c.y + 0.5) * scale_y - 0.5));
+      scaled.emplace_back(static_cast<float>((c.x + 0.5) * scale_x - 0.5),
+                          static_cast<float>((c.y + 0.5) * scale_y - 0.5));
     regions.push_back({cv::minAreaRect(scaled), score});
   }
   return regions;

@@ -10,17 +10,16 @@
 // network is trained to predict shrunken text kernels.
 #pragma once
 
-#include <vector>
-
 #include <opencv2/core.hpp>
+#include <vector>
 
 namespace caseaudit::ocr::ppocr {
 
 struct DbSettings {
-  float threshold = 0.3f;       // probability above which a pixel is text
-  float box_threshold = 0.5f;   // minimum mean probability inside a box
-  float unclip_ratio = 2.0f;    // growth of the shrunken kernel
-  float min_side = 3.0f;        // shorter side below this (map pixels) is noise
+  float threshold = 0.3f;      // probability above which a pixel is text
+  float box_threshold = 0.5f;  // minimum mean probability inside a box
+  float unclip_ratio = 2.0f;   // growth of the shrunken kernel
+  float min_side = 3.0f;       // shorter side below this (map pixels) is noise
   int max_candidates = 1000;
 };
 

@@ -75,7 +75,7 @@ void convolve_row_sse(float* out, const float* const* taps, const float* k, floa
 #if defined(__GNUC__) && defined(__x86_64__)
 #define CASEAUDIT_HAVE_AVX2_KERNEL 1
 __attribute__((target("avx2,fma"))) void convolve_row_avx2(float* out, const float* const* taps, const float* k,
-                                                          float bias, int n) {
+                                                           float bias, int n) {
   convolve_row<Floats8>(out, taps, k, bias, n);
 }
 #endif

@@ -9,8 +9,8 @@
 namespace caseaudit::ocr::ppocr {
 
 struct LineCrop {
-  cv::Mat strip;       // CV_8UC1, `height` rows, width in proportion to the box
-  cv::Matx33d to_page; // maps a strip point (x, y) to page coordinates
+  cv::Mat strip;        // CV_8UC1, `height` rows, width in proportion to the box
+  cv::Matx33d to_page;  // maps a strip point (x, y) to page coordinates
 };
 
 // Orders the box so that its longer side runs left to right (text lines are

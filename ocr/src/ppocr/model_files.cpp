@@ -1,7 +1,6 @@
 // Locating the PP-OCRv4 models and checking them against their manifest.
 #include "ppocr/model_files.h"
 
-
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
@@ -78,7 +77,8 @@ ModelFiles read_manifest(const fs::path& dir) {
   const std::map<std::string, std::string> hashes = parse_manifest(dir / kManifestFile);
   auto hash_of = [&](const char* name) {
     const auto it = hashes.find(name);
-    if (it == hashes.end()) throw_models_error(dir, std::string("MANIFEST 未列出 ") + name + " (MANIFEST does not list " + name + ")");
+    if (it == hashes.end())
+      throw_models_error(dir, std::string("MANIFEST 未列出 ") + name + " (MANIFEST does not list " + name + ")");
     return it->second;
   };
   ModelFiles f;
@@ -115,8 +115,7 @@ void verify_models(const ModelFiles& files) {
     } catch (const InputFailure&) {
       throw_models_error(files.dir, "无法读取 " + name + " (cannot read " + name + ")");
     }
-    if (actual != expected)
-      throw_models_error(files.dir, name + " 校验和不符 (checksum mismatch for " + name + ")");
+    if (actual != expected) throw_models_error(files.dir, name + " 校验和不符 (checksum mismatch for " + name + ")");
     std::lock_guard lock(mu);
     verified.insert(version);
   }

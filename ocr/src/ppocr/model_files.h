@@ -30,7 +30,7 @@ struct ModelFiles {
   std::filesystem::path detector;
   std::filesystem::path recognizer;
   std::filesystem::path dictionary;
-  std::string detector_sha256;    // as the manifest records them
+  std::string detector_sha256;  // as the manifest records them
   std::string recognizer_sha256;
   std::string dictionary_sha256;
 };

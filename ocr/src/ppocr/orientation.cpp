@@ -8,14 +8,14 @@
 namespace caseaudit::ocr::ppocr {
 namespace {
 
-constexpr int kQuickLongSide = 512;  // detector input for the quick look
-constexpr int kSampleLines = 5;      // lines read both ways up, at most
-constexpr double kLongBox = 3.0;     // a line: long side at least this many times the short
-constexpr double kSampleChars = 8;   // read about this many characters of each line
-constexpr double kMargin = 0.15;     // mean confidence one way must beat the other by this
-constexpr double kClearMargin = 0.3; // ... and with this much after kEnoughChars, stop early
+constexpr int kQuickLongSide = 512;   // detector input for the quick look
+constexpr int kSampleLines = 5;       // lines read both ways up, at most
+constexpr double kLongBox = 3.0;      // a line: long side at least this many times the short
+constexpr double kSampleChars = 8;    // read about this many characters of each line
+constexpr double kMargin = 0.15;      // mean confidence one way must beat the other by this
+constexpr double kClearMargin = 0.3;  // ... and with this much after kEnoughChars, stop early
 constexpr int kEnoughChars = 8;
-constexpr int kFewest = 2;           // fewer lines than this: unsure
+constexpr int kFewest = 2;  // fewer lines than this: unsure
 
 // Sum of the confidences of the characters read, and how many.
 std::pair<double, int> score(CtcRecognizer& recognizer, const cv::Mat& strip) {
@@ -75,7 +75,8 @@ int detect_orientation(const cv::Mat& grey, DbDetector& detector, CtcRecognizer&
     chars_as_cut += n1;
     turned += s2;
     chars_turned += n2;
-    if (std::max(chars_as_cut, chars_turned) >= kEnoughChars && std::abs(mean(as_cut, chars_as_cut) - mean(turned, chars_turned)) >= kClearMargin)
+    if (std::max(chars_as_cut, chars_turned) >= kEnoughChars &&
+        std::abs(mean(as_cut, chars_as_cut) - mean(turned, chars_turned)) >= kClearMargin)
       break;
   }
   const double m1 = mean(as_cut, chars_as_cut), m2 = mean(turned, chars_turned);

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <optional>
 
 #include <opencv2/imgproc.hpp>
+#include <optional>
 
 #include "caseaudit/ocr/error.h"
 #include "ppocr/ctc_recognizer.h"
@@ -31,9 +31,10 @@ const RecognizerSettings kRecognizer{};
 constexpr float kDropScore = 0.5f;
 
 std::string settings_id() {
-  return cv::format("det%d db%.2f/%.2f/%.1f rec%dx%d drop%.2f fixes1 widthplan1", kDetector.long_side, kDetector.db.threshold,
-                    kDetector.db.box_threshold, kDetector.db.unclip_ratio, kRecognizer.height,
-                    kRecognizer.width_step, kDropScore);
+  // Bump the trailing version when the code changes what a page reads as.
+  return cv::format("det%d db%.2f/%.2f/%.1f rec%dx%d drop%.2f v1", kDetector.long_side, kDetector.db.threshold,
+                    kDetector.db.box_threshold, kDetector.db.unclip_ratio, kRecognizer.height, kRecognizer.width_step,
+                    kDropScore);
 }
 
 std::string id_from(const ModelFiles& f) {
@@ -87,9 +88,8 @@ class PpocrEngine final : public OcrEngine {
     }
     std::vector<Line> lines;
     for (std::size_t i : reading_order(boxes)) {
-      Line line = make_line(read[i], [&](double x0, double x1) {
-        return to_box(strip_span_on_page(crops[i], x0, x1), grey.size());
-      });
+      Line line = make_line(
+          read[i], [&](double x0, double x1) { return to_box(strip_span_on_page(crops[i], x0, x1), grey.size()); });
       if (line.text.empty() || line.confidence < kDropScore) continue;
       line.box = to_box(boxes[i].boundingRect2f(), grey.size());
       lines.push_back(std::move(line));

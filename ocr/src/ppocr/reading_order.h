@@ -12,9 +12,9 @@
 #pragma once
 
 #include <cstddef>
-#include <vector>
 
 #include <opencv2/core.hpp>
+#include <vector>
 
 namespace caseaudit::ocr::ppocr {
 

@@ -19,7 +19,8 @@ bool is_chinese_numeral(const std::string& s) {
 }
 
 bool is_capital_numeral(const std::string& s) {
-  return is_one_of(s, {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖", "拾", "佰", "仟", "万", "亿", "元", "角", "分"});
+  return is_one_of(
+      s, {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖", "拾", "佰", "仟", "万", "亿", "元", "角", "分"});
 }
 
 }  // namespace
@@ -32,7 +33,8 @@ void fix_known_confusions(std::vector<ReadChar>& chars) {
   for (std::size_t i = 0; i + 5 < chars.size(); ++i) {
     std::string& open = chars[i].text;
     std::string& close = chars[i + 5].text;
-    if (!std::all_of(chars.begin() + static_cast<std::ptrdiff_t>(i) + 1, chars.begin() + static_cast<std::ptrdiff_t>(i) + 5,
+    if (!std::all_of(chars.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                     chars.begin() + static_cast<std::ptrdiff_t>(i) + 5,
                      [](const ReadChar& c) { return is_digit(c.text); }))
       continue;
     const bool open_ok = open == "〔", close_ok = close == "〕";
@@ -50,7 +52,8 @@ void fix_known_confusions(std::vector<ReadChar>& chars) {
   // 仟参佰 -> 仟叁佰
   for (std::size_t i = 0; i < chars.size(); ++i) {
     if (chars[i].text != "参") continue;
-    if ((i > 0 && is_capital_numeral(chars[i - 1].text)) || (i + 1 < chars.size() && is_capital_numeral(chars[i + 1].text)))
+    if ((i > 0 && is_capital_numeral(chars[i - 1].text)) ||
+        (i + 1 < chars.size() && is_capital_numeral(chars[i + 1].text)))
       chars[i].text = "叁";
   }
 }
