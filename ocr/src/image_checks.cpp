@@ -29,27 +29,6 @@ bool is_sof(std::uint8_t m) {
   return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
 }
 
-// CRC-32 as PNG defines it (ISO 3309, polynomial 0xEDB88320).
-const std::array<std::uint32_t, 256>& crc_table() {
-  static const std::array<std::uint32_t, 256> table = [] {
-    std::array<std::uint32_t, 256> t{};
-    for (std::uint32_t n = 0; n < 256; ++n) {
-      std::uint32_t c = n;
-      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[n] = c;
-    }
-    return t;
-  }();
-  return table;
-}
-
-std::uint32_t crc32(std::string_view data) {
-  const auto& table = crc_table();
-  std::uint32_t c = 0xFFFFFFFFu;
-  for (const char ch : data) c = table[(c ^ static_cast<std::uint8_t>(ch)) & 0xFF] ^ (c >> 8);
-  return c ^ 0xFFFFFFFFu;
-}
-
 bool keep_png_chunk(std::string_view type) {
   return type == "IHDR" || type == "PLTE" || type == "tRNS" || type == "pHYs" || type == "IDAT" ||
          type == "IEND";
@@ -128,7 +107,7 @@ ImageGeometry check_png_structure(std::string_view b, std::string* decodable) {
     if (pos + 12 + length > b.size()) throw InputFailure("PNG 文件不完整（数据被截断） (truncated PNG)");
     const std::string_view type = b.substr(pos + 4, 4);
     const std::string_view type_and_data = b.substr(pos + 4, 4 + length);
-    if (crc32(type_and_data) != be32(b, pos + 8 + length)) {
+    if (png_crc32(type_and_data) != be32(b, pos + 8 + length)) {
       throw InputFailure("PNG 文件已损坏：" + std::string(type) + " 数据块校验和错误 (corrupt PNG: bad CRC in " +
                          std::string(type) + " chunk)");
     }
@@ -152,6 +131,21 @@ ImageGeometry check_png_structure(std::string_view b, std::string* decodable) {
     throw InputFailure("PNG 文件已损坏 (corrupt PNG: zero image size)");
   }
   return geometry;
+}
+
+std::uint32_t png_crc32(std::string_view data) {
+  static const std::array<std::uint32_t, 256> table = [] {
+    std::array<std::uint32_t, 256> t{};
+    for (std::uint32_t n = 0; n < 256; ++n) {
+      std::uint32_t c = n;
+      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[n] = c;
+    }
+    return t;
+  }();
+  std::uint32_t c = 0xFFFFFFFFu;
+  for (const char ch : data) c = table[(c ^ static_cast<std::uint8_t>(ch)) & 0xFF] ^ (c >> 8);
+  return c ^ 0xFFFFFFFFu;
 }
 
 }  // namespace caseaudit::ocr

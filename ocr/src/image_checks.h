@@ -3,6 +3,7 @@
 // (the codecs would print to stderr and, for JPEG, could return a half-grey page).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,5 +23,8 @@ ImageGeometry check_jpeg_structure(std::string_view bytes);
 // chunks the decoder needs (IHDR PLTE tRNS pHYs IDAT IEND): dropping ancillary
 // chunks such as iCCP keeps libpng from printing warnings. Throws InputFailure.
 ImageGeometry check_png_structure(std::string_view bytes, std::string* decodable);
+
+// CRC-32 as PNG defines it (ISO 3309, reflected, polynomial 0xEDB88320).
+std::uint32_t png_crc32(std::string_view data);
 
 }  // namespace caseaudit::ocr

@@ -1,6 +1,8 @@
 // Internal (searchable PDF): PNG chunk walk, IHDR/PLTE/IDAT to a FlateDecode image.
 #include "searchable_pdf_png.h"
 
+#include "image_checks.h"
+
 #include <array>
 #include <cstdint>
 
@@ -12,22 +14,6 @@ constexpr std::string_view kSignature{"\x89PNG\r\n\x1a\n", 8};
 std::uint32_t be32(std::string_view s, std::size_t i) {
   auto b = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i + k])); };
   return (b(0) << 24) | (b(1) << 16) | (b(2) << 8) | b(3);
-}
-
-// CRC-32 as PNG uses it (ISO 3309, reflected, polynomial 0xEDB88320).
-std::uint32_t crc32(std::string_view data) {
-  static const std::array<std::uint32_t, 256> table = [] {
-    std::array<std::uint32_t, 256> t{};
-    for (std::uint32_t n = 0; n < 256; ++n) {
-      std::uint32_t c = n;
-      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[n] = c;
-    }
-    return t;
-  }();
-  std::uint32_t c = 0xFFFFFFFFu;
-  for (char ch : data) c = table[(c ^ static_cast<unsigned char>(ch)) & 0xFF] ^ (c >> 8);
-  return c ^ 0xFFFFFFFFu;
 }
 
 std::optional<StoredImage> convert(std::string_view png, bool trusted) {
@@ -42,7 +28,7 @@ std::optional<StoredImage> convert(std::string_view png, bool trusted) {
     if (length > png.size() - pos - 12) return std::nullopt;  // truncated
     const std::string_view type = png.substr(pos + 4, 4);
     const std::string_view data = png.substr(pos + 8, length);
-    if (!trusted && crc32(png.substr(pos + 4, 4 + length)) != be32(png, pos + 8 + length)) return std::nullopt;
+    if (!trusted && png_crc32(png.substr(pos + 4, 4 + length)) != be32(png, pos + 8 + length)) return std::nullopt;
     if (type == "IHDR") {
       if (length < 13) return std::nullopt;
       out.width = static_cast<int>(be32(data, 0));
