@@ -22,7 +22,9 @@ constexpr const char* kHelp =
     "  -o, --output DIR   输出文件夹 (output folder; created if missing)\n"
     "  -j, --jobs N       并行页数，默认为 CPU 核数 (pages in parallel; default: one per core)\n"
     "      --pdf          为每个案卷生成可检索 PDF (also write a searchable PDF per case file)\n"
-    "      --engine NAME  识别引擎 tesseract (OCR engine; default tesseract)\n"
+    "      --engine NAME  识别引擎 ppocr | tesseract | auto (OCR engine; default auto: PP-OCRv4 when\n"
+    "                     its models are installed, else Tesseract)\n"
+    "      --models DIR   PP-OCRv4 模型文件夹 (model folder; default models/ppocr-v4 beside the program)\n"
     "      --lang LANG    Tesseract 语言 (language; default chi_sim)\n"
     "      --tessdata DIR Tesseract 语言数据文件夹 (language data folder)\n"
     "      --cache DIR    识别缓存文件夹 (OCR cache folder; default ~/.cache/caseaudit/ocr)\n"
@@ -55,8 +57,11 @@ ocr::OcrJob parse(const std::vector<std::string>& argv, bool* quiet, bool* help)
       job.searchable_pdf = true;
     } else if (args.is(t, {"--engine"})) {
       job.options.engine = args.value(t);
-      if (job.options.engine != "tesseract")
-        throw UsageError("未知的识别引擎 \"" + job.options.engine + "\" (unknown engine; available: tesseract)");
+      if (job.options.engine != "tesseract" && job.options.engine != "ppocr" && job.options.engine != "auto")
+        throw UsageError("未知的识别引擎 \"" + job.options.engine +
+                         "\" (unknown engine; available: ppocr, tesseract, auto)");
+    } else if (args.is(t, {"--models"})) {
+      job.options.models_dir = args.value(t);
     } else if (args.is(t, {"--lang"})) {
       job.options.language = args.value(t);
     } else if (args.is(t, {"--tessdata"})) {
@@ -104,8 +109,10 @@ int ocr_command(const std::vector<std::string>& argv) {
     for (const ocr::InputError& e : report.run.errors)
       std::fprintf(stderr, "caseaudit: 错误 error: %s\n", e.message().c_str());
     if (!quiet)
-      std::fprintf(stderr, "caseaudit: 已识别 %zu/%zu 页 (pages read), 缓存命中 %zu (from cache), 输出 output: %s\n",
-                   report.run.pages_done, report.pages_total, report.run.cache_hits, job.output.c_str());
+      std::fprintf(stderr,
+                   "caseaudit: 已识别 %zu/%zu 页 (pages read), 缓存命中 %zu (from cache), 引擎 engine: %s, 输出 output: %s\n",
+                   report.run.pages_done, report.pages_total, report.run.cache_hits, report.run.engine.c_str(),
+                   job.output.c_str());
     return report.run.errors.empty() ? kOk : kInputFailed;
   } catch (const ocr::EnvironmentError& e) {
     std::fprintf(stderr, "caseaudit: 环境错误 environment error: %s\n", e.what());

@@ -24,6 +24,10 @@ class OcrEngine {
   virtual OrientationDetector orientation_detector() { return {}; }
 };
 
+// The engine options.engine names, with "auto" resolved: "ppocr" when its
+// models are installed and valid, else "tesseract".
+std::string resolve_engine_name(const OcrOptions& options);
+
 // Creates an engine per options.engine. Throws EnvironmentError when it
 // cannot (language data missing, unknown engine name).
 std::unique_ptr<OcrEngine> make_engine(const OcrOptions& options);

@@ -99,8 +99,10 @@ int worker_count(const OcrOptions& options, std::size_t pending) {
 
 }  // namespace
 
-OcrRun run_ocr(const InputSet& inputs, const OcrOptions& options, const ProgressFn& progress) {
+OcrRun run_ocr(const InputSet& inputs, const OcrOptions& requested, const ProgressFn& progress) {
   quiet_libraries();
+  OcrOptions options = requested;
+  options.engine = resolve_engine_name(requested);
   const bool replay = options.engine == "replay";
   const OcrCache cache(replay ? fs::path() : options.cache_dir, settings_hash(engine_id(options), options.cleanup));
 
@@ -112,6 +114,7 @@ OcrRun run_ocr(const InputSet& inputs, const OcrOptions& options, const Progress
   }
 
   OcrRun run;
+  run.engine = options.engine;
   run.errors = inputs.errors;
   Progress state{0, tasks.size(), {}};
   std::vector<std::optional<InputError>> page_errors(tasks.size());

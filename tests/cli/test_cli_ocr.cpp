@@ -78,11 +78,22 @@ TEST_CASE("missing language data is an environment error (exit 4) naming the fix
   ScratchDir dir("cli-env");
   fs::copy_file(sample_page(), dir / "p.jpg");
   std::string err;
-  CHECK(run("ocr " + (dir / "p.jpg").string() + " -o " + (dir / "out").string() + " --no-cache --tessdata " +
+  CHECK(run("ocr " + (dir / "p.jpg").string() + " -o " + (dir / "out").string() + " --no-cache --engine tesseract --tessdata " +
                 (dir / "nothing-here").string(),
             &err) == 4);
   CHECK(err.find("chi_sim") != std::string::npos);
   CHECK(err.find("scripts/setup.sh") != std::string::npos);
+}
+
+TEST_CASE("missing PP-OCR models: ppocr is an environment error, auto falls back to Tesseract", "[cli][slow]") {
+  ScratchDir dir("cli-models");
+  fs::copy_file(sample_page(), dir / "p.jpg");
+  const std::string common = (dir / "p.jpg").string() + " --no-cache --models " + (dir / "no-models").string();
+  std::string err;
+  CHECK(run("ocr " + common + " -o " + (dir / "a").string() + " --engine ppocr", &err) == 4);
+  CHECK(err.find("scripts/models.sh") != std::string::npos);
+  CHECK(run("ocr " + common + " -o " + (dir / "b").string() + " --engine auto", &err) == 0);
+  CHECK(err.find("engine: tesseract") != std::string::npos);
 }
 
 TEST_CASE("an output folder that cannot be created is an environment error", "[cli]") {

@@ -31,8 +31,10 @@ struct CleanupOptions {
 struct OcrOptions {
   // Worker threads; 0 means one per hardware core.
   int jobs = 0;
-  // "tesseract", or "replay" (recorded results from replay_dir, no engine).
-  std::string engine = "tesseract";
+  // "ppocr" (PP-OCRv4 on OpenCV dnn; needs the models from scripts/models.sh),
+  // "tesseract", "auto" (ppocr when its models are installed, else tesseract),
+  // or "replay" (recorded results from replay_dir, no engine).
+  std::string engine = "auto";
   std::string language = "chi_sim";
   // Tesseract's tessdata folder; empty uses the system default.
   std::filesystem::path tessdata;
@@ -63,6 +65,7 @@ struct CaseResult {
 };
 
 struct OcrRun {
+  std::string engine;  // the engine that ran ("auto" resolved)
   std::vector<CaseResult> cases;
   std::vector<InputError> errors;  // inputs and pages that failed
   std::size_t pages_done = 0;
