@@ -4,7 +4,8 @@
 #   bash bench/ocr_bench.sh [PAGES_DIR]        (default: fixtures/pages, 20+ pages with .truth.txt)
 #
 # Runs, each on 2 cores:
-#   caseaudit   build/caseaudit ocr PAGES --jobs 2 --no-cache   (clean-up included)
+#   caseaudit   build/caseaudit ocr PAGES --jobs 2 --no-cache --engine tesseract   (clean-up included)
+#   ppocr       the same with --engine ppocr (PP-OCRv4 on OpenCV dnn)
 #   tesseract   the tesseract CLI page by page, two at a time, OMP_THREAD_LIMIT=1, -l chi_sim
 #   ocrmypdf    ocrmypdf -l chi_sim --deskew --jobs 2 on the same pages as one PDF (img2pdf, lossless)
 #   warm cache  caseaudit again with its cache filled (seconds per 100 pages)
@@ -50,11 +51,15 @@ echo "caseaudit OCR benchmark: $N pages from $PAGES, $(nproc) cores"
 
 # caseaudit: one case file (the folder), pages in natural order = sort -V order.
 t0=$(now)
-OMP_THREAD_LIMIT=1 "$BIN" ocr "$WORK/pages" -o "$WORK/ca" --jobs 2 --no-cache --quiet || true
+OMP_THREAD_LIMIT=1 "$BIN" ocr "$WORK/pages" -o "$WORK/ca" --jobs 2 --no-cache --quiet --engine tesseract || true
 t1=$(now); T_CA=$(elapsed "$t0" "$t1")
+t0=$(now)
+"$BIN" ocr "$WORK/pages" -o "$WORK/pp" --jobs 2 --no-cache --quiet --engine ppocr || true
+t1=$(now); T_PP=$(elapsed "$t0" "$t1")
 i=0; declare -A CA_TXT
 for img in "${IMGS[@]}"; do i=$((i+1)); CA_TXT[$(basename "${img%.jpg}")]=$(printf '%s/ca/pages/page-%04d.txt' "$WORK" "$i"); done
 ca_txt() { echo "${CA_TXT[$1]}"; }
+pp_txt() { local f; f=$(ca_txt "$1"); echo "${f/\/ca\//\/pp\/}"; }
 
 # tesseract CLI, two pages at a time.
 mkdir -p "$WORK/tess"
@@ -76,10 +81,9 @@ done
 om_txt() { echo "$WORK/om/$1.txt"; }
 
 # caseaudit again over a warm cache.
-"$BIN" ocr "$WORK/pages" -o "$WORK/warm-fill" --jobs 2 --cache "$WORK/cache" --quiet >/dev/null 2>&1 || true
-cp -r "$WORK/cache" "$WORK/cache-check" 2>/dev/null || true
+"$BIN" ocr "$WORK/pages" -o "$WORK/warm-fill" --jobs 2 --cache "$WORK/cache" --quiet --engine tesseract >/dev/null 2>&1 || true
 t0=$(now)
-"$BIN" ocr "$WORK/pages" -o "$WORK/warm" --jobs 2 --cache "$WORK/cache" --quiet || true
+"$BIN" ocr "$WORK/pages" -o "$WORK/warm" --jobs 2 --cache "$WORK/cache" --quiet --engine tesseract || true
 t1=$(now); T_WARM=$(elapsed "$t0" "$t1")
 
 row() { # name seconds cer_pair
@@ -88,20 +92,23 @@ row() { # name seconds cer_pair
 echo
 echo "| run                                | wall (s) | pages/min | CER strict % / NFKC % |"
 echo "|------------------------------------|----------|-----------|-----------------------|"
-row "caseaudit ocr --jobs 2" "$T_CA" "$(cer_of ca_txt)"
+row "caseaudit --engine tesseract -j2" "$T_CA" "$(cer_of ca_txt)"
+row "caseaudit --engine ppocr -j2" "$T_PP" "$(cer_of pp_txt)"
 row "tesseract CLI x2 (OMP_THREAD_LIMIT=1)" "$T_TS" "$(cer_of tess_txt)"
 row "ocrmypdf --deskew --jobs 2" "$T_OM" "$(cer_of om_txt)"
 echo
-printf 'caseaudit / tesseract CLI wall time: %.2f (bar: <= 1.10)\n' "$(calc "$T_CA / $T_TS")"
+printf 'caseaudit (tesseract) / tesseract CLI wall time: %.2f (bar: <= 1.10)\n' "$(calc "$T_CA / $T_TS")"
+printf 'caseaudit (ppocr): %.2f s wall per page (bar: <= 2.0)\n' "$(calc "$T_PP / $N")"
 printf 'caseaudit / ocrmypdf wall time:      %.2f (bar: <= 0.50)\n' "$(calc "$T_CA / $T_OM")"
 printf 'warm-cache rerun: %.2f s for %d pages = %.2f s per 100 pages (bar: < 1)\n' \
   "$T_WARM" "$N" "$(calc "$T_WARM * 100 / $N")"
 echo
-echo "Per page, CER strict % (caseaudit / tesseract CLI / ocrmypdf):"
+echo "Per page, CER strict % (caseaudit tesseract / caseaudit ppocr / tesseract CLI / ocrmypdf):"
 for img in "${IMGS[@]}"; do
   s=$(basename "${img%.jpg}")
   a=$("$CER" "$(ca_txt "$s")" "${img%.jpg}.truth.txt" | head -1 | awk '{printf "%.1f", $3*100}')
+  p=$("$CER" "$(pp_txt "$s")" "${img%.jpg}.truth.txt" | head -1 | awk '{printf "%.1f", $3*100}')
   b=$("$CER" "$(tess_txt "$s")" "${img%.jpg}.truth.txt" | head -1 | awk '{printf "%.1f", $3*100}')
   c=$("$CER" "$(om_txt "$s")" "${img%.jpg}.truth.txt" | head -1 | awk '{printf "%.1f", $3*100}')
-  printf '  %-28s %6s %6s %6s\n' "$s" "$a" "$b" "$c"
+  printf '  %-28s %6s %6s %6s %6s\n' "$s" "$a" "$p" "$b" "$c"
 done

@@ -12,6 +12,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "caseaudit/ocr/error.h"
 #include "text_join.h"
@@ -29,9 +31,14 @@ std::string datapath_or_default(const OcrOptions& options) { return options.tess
 
 void init_api(tesseract::TessBaseAPI& api, const OcrOptions& options, const std::string& language) {
   const std::string path = datapath_or_default(options);
-  if (api.Init(path.empty() ? nullptr : path.c_str(), language.c_str(), tesseract::OEM_LSTM_ONLY) != 0)
+  // debug_file is set during Init, so nothing Init says reaches stderr. The
+  // OSD model is a legacy (non-LSTM) model: asking it for LSTM prints a
+  // complaint, so it loads in the default mode.
+  std::vector<std::string> names{"debug_file"}, values{"/dev/null"};
+  const auto mode = language == "osd" ? tesseract::OEM_DEFAULT : tesseract::OEM_LSTM_ONLY;
+  if (api.Init(path.empty() ? nullptr : path.c_str(), language.c_str(), mode, nullptr, 0, &names, &values,
+               false) != 0)
     missing_data(options, language);
-  api.SetVariable("debug_file", "/dev/null");
 }
 
 class TesseractEngine final : public OcrEngine {

@@ -94,6 +94,16 @@ TEST_CASE("missing PP-OCR models: ppocr is an environment error, auto falls back
   CHECK(err.find("scripts/models.sh") != std::string::npos);
   CHECK(run("ocr " + common + " -o " + (dir / "b").string() + " --engine auto", &err) == 0);
   CHECK(err.find("engine: tesseract") != std::string::npos);
+  // Tesseract (OCR and orientation detection) printed nothing of its own.
+  std::size_t start = 0;
+  while (start < err.size()) {
+    const std::size_t end = err.find('\n', start);
+    const std::string line = err.substr(start, end - start);
+    INFO(line);
+    CHECK(line.rfind("caseaudit", 0) == 0);
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
 }
 
 TEST_CASE("an output folder that cannot be created is an environment error", "[cli]") {
