@@ -48,23 +48,20 @@ struct FileContents {
   std::string bytes;  // JPEG and PNG only
 };
 
+// The image format of a probed file; a PDF or anything else is an InputFailure.
+ImageFormat require_image_format(const FileProbe& probe) {
+  const ImageFormat format = sniff_bytes(probe.head);
+  if (format == ImageFormat::Pdf) throw InputFailure("这是 PDF 文件，不是图像 (a PDF, not an image)");
+  if (format == ImageFormat::Unknown) throw InputFailure(unsupported_reason(probe.head));
+  return format;
+}
+
 // Reads the file's head, decides its format and, for JPEG/PNG, reads it whole.
 FileContents open_image(const std::filesystem::path& file) {
   FileContents out;
-  const FileProbe probe = probe_file(file);
-  out.format = sniff_bytes(probe.head);
-  switch (out.format) {
-    case ImageFormat::Jpeg:
-    case ImageFormat::Png:
-      out.bytes = read_regular_file(file, kMaxImageFileBytes);
-      break;
-    case ImageFormat::Tiff:
-      break;
-    case ImageFormat::Pdf:
-      throw InputFailure("这是 PDF 文件，不是图像 (a PDF, not an image)");
-    case ImageFormat::Unknown:
-      throw InputFailure(unsupported_reason(probe.head));
-  }
+  out.format = require_image_format(probe_file(file));
+  if (out.format == ImageFormat::Jpeg || out.format == ImageFormat::Png)
+    out.bytes = read_regular_file(file, kMaxImageFileBytes);
   return out;
 }
 
@@ -219,18 +216,7 @@ void check_pixel_limit(long long width, long long height, const InputLimits& lim
 
 int image_page_count(const std::filesystem::path& file) {
   quiet_libraries();
-  const FileProbe probe = probe_file(file);
-  switch (sniff_bytes(probe.head)) {
-    case ImageFormat::Jpeg:
-    case ImageFormat::Png:
-      return 1;
-    case ImageFormat::Tiff:
-      break;
-    case ImageFormat::Pdf:
-      throw InputFailure("这是 PDF 文件，不是图像 (a PDF, not an image)");
-    case ImageFormat::Unknown:
-      throw InputFailure(unsupported_reason(probe.head));
-  }
+  if (require_image_format(probe_file(file)) != ImageFormat::Tiff) return 1;
   FILE* fp = std::fopen(file.c_str(), "rb");
   if (!fp) throw InputFailure("无法打开文件 (cannot open file)");
   l_int32 count = 0;
