@@ -22,52 +22,23 @@
 #include "pdf_reader.h"
 #include "raster.h"
 #include "support/fixtures.h"
+#include "support/leptonica_images.h"
 
 namespace fs = std::filesystem;
 using namespace caseaudit::ocr;
 using caseaudit::test::read_file;
 using caseaudit::test::ScratchDir;
 using caseaudit::test::write_file;
+using caseaudit::test::encode_pix;
+using caseaudit::test::page_pix;
+using caseaudit::test::write_g4_tiff;
 
 namespace {
 
 // ---- good inputs to mix with the bad ones ----------------------------------
 
-PIX* page_pix(int w, int h, int depth, int dpi) {
-  PIX* p = pixCreate(w, h, depth);
-  if (depth == 1) {
-    pixClearAll(p);
-    pixRasterop(p, 2, 2, w / 4, h / 4, PIX_SET, nullptr, 0, 0);
-  } else {
-    pixSetAll(p);
-    pixRasterop(p, 2, 2, w / 4, h / 4, PIX_CLR, nullptr, 0, 0);
-  }
-  pixSetResolution(p, dpi, dpi);
-  return p;
-}
-
-std::string encode(PIX* p, int format) {
-  l_uint8* data = nullptr;
-  size_t size = 0;
-  if (format == IFF_JFIF_JPEG) pixWriteMemJpeg(&data, &size, p, 85, 0);
-  if (format == IFF_PNG) pixWriteMemPng(&data, &size, p, 0.0f);
-  if (format == IFF_TIFF_G4) pixWriteMemTiff(&data, &size, p, IFF_TIFF_G4);
-  pixDestroy(&p);
-  std::string out(reinterpret_cast<const char*>(data), size);
-  lept_free(data);
-  return out;
-}
-
-std::string jpeg_bytes(int w, int h, int dpi = 200) { return encode(page_pix(w, h, 32, dpi), IFF_JFIF_JPEG); }
-std::string png_bytes(int w, int h) { return encode(page_pix(w, h, 8, 300), IFF_PNG); }
-
-void write_g4_tiff(const fs::path& file, int pages, int w, int h) {
-  for (int i = 0; i < pages; ++i) {
-    PIX* p = page_pix(w, h, 1, 300);
-    pixWriteTiff(file.c_str(), p, IFF_TIFF_G4, i == 0 ? "w" : "a");
-    pixDestroy(&p);
-  }
-}
+std::string jpeg_bytes(int w, int h, int dpi = 200) { return encode_pix(page_pix(w, h, 32, dpi), IFF_JFIF_JPEG); }
+std::string png_bytes(int w, int h) { return encode_pix(page_pix(w, h, 8, 300), IFF_PNG); }
 
 // ---- hand-written PDFs ------------------------------------------------------
 
@@ -212,7 +183,7 @@ std::string huge_jpeg() {
 
 // A small G4 TIFF whose tags say 30000 x 30000.
 std::string huge_tiff() {
-  std::string t = encode(page_pix(64, 64, 1, 300), IFF_TIFF_G4);
+  std::string t = encode_pix(page_pix(64, 64, 1, 300), IFF_TIFF_G4);
   REQUIRE(t.substr(0, 2) == "II");
   const auto le = [&](std::size_t at, int bytes) {
     std::uint32_t v = 0;
@@ -315,7 +286,7 @@ TEST_CASE("a folder of bad files: one clear error each, the good pages still com
   const fs::path f = dir / "案卷";
   fs::create_directories(f / "sub");
   write_file(f / "01-good.jpg", jpeg_bytes(100, 80));
-  write_g4_tiff(f / "02-good.tif", 2, 120, 90);
+  write_g4_tiff(f / "02-good.tif", {{120, 90}, {120, 90}}, 300);
   write_file(f / "empty.jpg", "");
   write_file(f / "truncated.jpg", truncated_jpeg());
   write_file(f / "badcrc.png", bad_crc_png());

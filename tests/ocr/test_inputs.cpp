@@ -17,35 +17,19 @@
 #include "pdf_reader.h"
 #include "raster.h"
 #include "support/fixtures.h"
+#include "support/leptonica_images.h"
 
 namespace fs = std::filesystem;
 using namespace caseaudit::ocr;
 using caseaudit::test::read_file;
 using caseaudit::test::ScratchDir;
 using caseaudit::test::write_file;
+using caseaudit::test::page_pix;
+using caseaudit::test::write_g4_tiff;
 
 namespace {
 
 // ---- images made with Leptonica --------------------------------------------
-
-// White page with a black block at the top left and (colour only) a red block.
-PIX* page_pix(int w, int h, int depth, int dpi) {
-  PIX* p = pixCreate(w, h, depth);
-  if (depth == 1) {
-    pixClearAll(p);
-    pixRasterop(p, 2, 2, w / 4, h / 4, PIX_SET, nullptr, 0, 0);
-  } else {
-    pixSetAll(p);
-    pixRasterop(p, 2, 2, w / 4, h / 4, PIX_CLR, nullptr, 0, 0);
-  }
-  if (depth == 32) {
-    BOX* box = boxCreate(w / 2, h / 2, w / 4, h / 4);
-    pixSetInRectArbitrary(p, box, 0xff000000);  // pure red
-    boxDestroy(&box);
-  }
-  pixSetResolution(p, dpi, dpi);
-  return p;
-}
 
 std::string take(l_uint8* data, size_t size) {
   std::string out(reinterpret_cast<const char*>(data), size);
@@ -74,17 +58,6 @@ std::string png_bytes(int w, int h, int depth, int dpi) {
   std::string out = png_bytes(p);
   pixDestroy(&p);
   return out;
-}
-
-// A multi-page CCITT G4 TIFF; page i is sizes[i].
-void write_g4_tiff(const fs::path& file, const std::vector<std::pair<int, int>>& sizes, int dpi) {
-  const char* mode = "w";
-  for (const auto& [w, h] : sizes) {
-    PIX* p = page_pix(w, h, 1, dpi);
-    pixWriteTiff(file.c_str(), p, IFF_TIFF_G4, mode);
-    pixDestroy(&p);
-    mode = "a";
-  }
 }
 
 // ---- PDFs written by hand --------------------------------------------------
