@@ -52,6 +52,22 @@ struct Seal {
   double roundness = 0;          // 1 = circle, lower = ellipse or irregular
 };
 
+// A ruled table (审批表, 送达回证, 物品清单) found on the page from its grid
+// lines. Cells are in grid order; a merged cell spans several rows or columns.
+// Boxes are in original-image coordinates like everything else; on a skewed
+// page a cell's box is the bounding box of the skewed cell.
+struct TableCell {
+  int row = 0, col = 0;          // 0-based top-left grid position
+  int rowspan = 1, colspan = 1;
+  Box box;
+};
+
+struct Table {
+  Box box;
+  int rows = 0, cols = 0;
+  std::vector<TableCell> cells;
+};
+
 // Where a page comes from: a file, and the page inside it (multi-page TIFF, PDF).
 struct PageRef {
   std::filesystem::path file;
@@ -70,6 +86,7 @@ struct PageResult {
   double skew = 0;       // degrees of skew corrected after orientation
   std::string engine;    // engine id incl. version and language
   std::vector<Seal> seals;
+  std::vector<Table> tables;  // ruled tables, top to bottom
   std::vector<Line> lines;  // reading order
 
   // The page's text: lines joined with '\n'.
