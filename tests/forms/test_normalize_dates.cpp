@@ -1,0 +1,80 @@
+// Dates: Chinese, Arabic and numeric forms; the date must exist.
+#include <catch2/catch.hpp>
+
+#include "caseaudit/forms/normalize.h"
+
+using namespace caseaudit::forms;
+
+namespace {
+
+// The ISO date, or "none" when the text is rejected (readable in failures).
+std::string iso(std::string_view text) {
+  const auto date = parse_date(text);
+  return date ? date->iso() : "none";
+}
+
+}  // namespace
+
+TEST_CASE("parse_date reads Chinese numeral dates") {
+  CHECK(iso("二〇二三年五月十二日") == "2023-05-12");
+  CHECK(iso("二○二三年五月十二日") == "2023-05-12");  // ○ U+25CB
+  CHECK(iso("二O二三年五月十二日") == "2023-05-12");  // Latin O
+  CHECK(iso("二o二三年五月十二日") == "2023-05-12");
+  CHECK(iso("二0二三年五月十二日") == "2023-05-12");  // Arabic 0
+  CHECK(iso("二０二三年五月十二日") == "2023-05-12");  // full-width 0
+  CHECK(iso("二零二三年十二月三十一日") == "2023-12-31");
+  CHECK(iso("二〇二三年十月一日") == "2023-10-01");
+  CHECK(iso("二〇〇八年二月二十九日") == "2008-02-29");
+  CHECK(iso("二〇二三年十一月二十日") == "2023-11-20");
+  CHECK(iso("2023年五月十二日") == "2023-05-12");
+}
+
+TEST_CASE("parse_date reads Arabic and numeric dates") {
+  CHECK(iso("2023年5月12日") == "2023-05-12");
+  CHECK(iso("2023年05月12日") == "2023-05-12");
+  CHECK(iso("２０２３年５月１２日") == "2023-05-12");
+  CHECK(iso("2023.5.12") == "2023-05-12");
+  CHECK(iso("2023-05-12") == "2023-05-12");
+  CHECK(iso("2023/5/12") == "2023-05-12");
+  CHECK(iso("２０２３．５．１２") == "2023-05-12");
+  CHECK(iso("2023 年 5 月 12 日") == "2023-05-12");
+  CHECK(iso(" 二 〇 二 三 年 五 月 十 二 日 ") == "2023-05-12");
+  CHECK(iso("2023 - 05 - 12") == "2023-05-12");
+  CHECK(iso("2024年2月29日") == "2024-02-29");
+  CHECK(iso("2000-02-29") == "2000-02-29");
+}
+
+TEST_CASE("parse_date rejects dates that do not exist or are incomplete") {
+  CHECK(iso("2023年13月1日") == "none");
+  CHECK(iso("2023年2月30日") == "none");
+  CHECK(iso("2023-02-30") == "none");
+  CHECK(iso("2023年2月29日") == "none");  // not a leap year
+  CHECK(iso("1900-02-29") == "none");
+  CHECK(iso("2023年4月31日") == "none");
+  CHECK(iso("2023年0月1日") == "none");
+  CHECK(iso("2023年1月0日") == "none");
+  CHECK(iso("二〇二三年十三月一日") == "none");
+  CHECK(iso("二〇二三年五月") == "none");
+  CHECK(iso("2023年5月") == "none");
+  CHECK(iso("") == "none");
+  CHECK(iso("2023-5") == "none");
+  CHECK(iso("2023-05-12-01") == "none");
+  CHECK(iso("2023-05/12") == "none");  // mixed separators
+  CHECK(iso("23-05-12") == "none");    // two-digit year
+  CHECK(iso("20230512") == "none");
+  CHECK(iso("2023-005-12") == "none");
+  CHECK(iso("2O23年5月12日") == "none");  // Latin O among Arabic digits: no guessing
+  CHECK(iso("二〇二年五月十二日") == "none");
+  CHECK(iso("二〇二三年五一月十二日") == "none");  // digit-by-digit month
+  CHECK(iso("二〇二三年五月十二日作出") == "none");
+  CHECK(iso("2023年5月12") == "none");
+  CHECK(iso("0000-01-01") == "none");
+  CHECK(iso("abc") == "none");
+}
+
+TEST_CASE("Date::iso zero-pads and dates compare") {
+  CHECK(Date{2023, 5, 1}.iso() == "2023-05-01");
+  CHECK(Date{987, 12, 31}.iso() == "0987-12-31");
+  CHECK(Date{2023, 5, 1} < Date{2023, 5, 2});
+  CHECK(parse_date("2023年5月12日") == parse_date("二〇二三年五月十二日"));
+}
