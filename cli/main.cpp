@@ -15,6 +15,8 @@ constexpr const char* kUsage =
     "命令 commands:\n"
     "  ocr INPUT... -o OUT   识别案卷页面，输出文本、JSON 与可检索 PDF\n"
     "                        OCR case-file pages into text, JSON and searchable PDFs\n"
+    "  extract CASE... -o OUT 识别文书类型、标准格式并提取字段\n"
+    "                        split case files into documents, check them against the templates, extract fields\n"
     "\n"
     "caseaudit <command> --help 查看命令选项 (shows a command's options)\n";
 
@@ -37,6 +39,7 @@ int main(int argc, char** argv) {
     return caseaudit::cli::kOk;
   }
   if (command == "ocr") return caseaudit::cli::ocr_command(args);
+  if (command == "extract") return caseaudit::cli::extract_command(args);
   std::fprintf(stderr, "caseaudit: 未知命令 \"%s\" (unknown command)\n\n%s", command.c_str(), kUsage);
   return caseaudit::cli::kUsage;
 }

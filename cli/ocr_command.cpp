@@ -8,6 +8,7 @@
 #include "caseaudit/ocr/job.h"
 #include "commands.h"
 #include "exit_codes.h"
+#include "ocr_options.h"
 #include "progress_bar.h"
 
 namespace caseaudit::cli {
@@ -20,17 +21,8 @@ constexpr const char* kHelp =
     "INPUT is a case file: a folder of page images (natural name order), a PDF, or one image.\n"
     "\n"
     "  -o, --output DIR   输出文件夹 (output folder; created if missing)\n"
-    "  -j, --jobs N       并行页数，默认为 CPU 核数 (pages in parallel; default: one per core)\n"
     "      --pdf          为每个案卷生成可检索 PDF (also write a searchable PDF per case file)\n"
-    "      --engine NAME  识别引擎 ppocr | tesseract | auto (OCR engine; default auto: PP-OCRv4 when\n"
-    "                     its models are installed, else Tesseract)\n"
-    "      --models DIR   PP-OCRv4 模型文件夹 (model folder; default models/ppocr-v4 beside the program)\n"
-    "      --lang LANG    Tesseract 语言 (language; default chi_sim)\n"
-    "      --tessdata DIR Tesseract 语言数据文件夹 (language data folder)\n"
-    "      --cache DIR    识别缓存文件夹 (OCR cache folder; default ~/.cache/caseaudit/ocr)\n"
-    "      --no-cache     不使用缓存 (do not read or write the cache)\n"
-    "      --replay DIR   使用录制的识别结果，不运行引擎 (use recorded results, run no engine)\n"
-    "      --no-cleanup   不做页面清理 (no orientation, deskew, seal or noise clean-up)\n"
+    "%s"
     "  -q, --quiet        不显示进度 (no progress bar)\n"
     "\n"
     "退出码 exit codes: 0 全部成功 all done; 2 用法错误 usage; 3 部分文件失败 some inputs failed;\n"
@@ -51,30 +43,9 @@ ocr::OcrJob parse(const std::vector<std::string>& argv, bool* quiet, bool* help)
       *help = true;
     } else if (args.is(t, {"-o", "--output"})) {
       job.output = args.value(t);
-    } else if (args.is(t, {"-j", "--jobs"})) {
-      job.options.jobs = args.int_value(t, 1, 256);
     } else if (args.is(t, {"--pdf"})) {
       job.searchable_pdf = true;
-    } else if (args.is(t, {"--engine"})) {
-      job.options.engine = args.value(t);
-      if (job.options.engine != "tesseract" && job.options.engine != "ppocr" && job.options.engine != "auto")
-        throw UsageError("未知的识别引擎 \"" + job.options.engine +
-                         "\" (unknown engine; available: ppocr, tesseract, auto)");
-    } else if (args.is(t, {"--models"})) {
-      job.options.models_dir = args.value(t);
-    } else if (args.is(t, {"--lang"})) {
-      job.options.language = args.value(t);
-    } else if (args.is(t, {"--tessdata"})) {
-      job.options.tessdata = args.value(t);
-    } else if (args.is(t, {"--cache"})) {
-      job.options.cache_dir = args.value(t);
-    } else if (args.is(t, {"--no-cache"})) {
-      job.options.cache_dir.clear();
-    } else if (args.is(t, {"--replay"})) {
-      job.options.engine = "replay";
-      job.options.replay_dir = args.value(t);
-    } else if (args.is(t, {"--no-cleanup"})) {
-      job.options.cleanup = {false, false, false, false, false, false, 0.0};
+    } else if (parse_ocr_option(args, t, job.options)) {
     } else if (args.is(t, {"-q", "--quiet"})) {
       *quiet = true;
     } else {
@@ -95,11 +66,12 @@ int ocr_command(const std::vector<std::string>& argv) {
   try {
     job = parse(argv, &quiet, &help);
   } catch (const UsageError& e) {
-    std::fprintf(stderr, "caseaudit ocr: %s\n\n%s", e.what(), kHelp);
+    std::fprintf(stderr, "caseaudit ocr: %s\n\n", e.what());
+    std::fprintf(stderr, kHelp, kOcrOptionsHelp);
     return kUsage;
   }
   if (help) {
-    std::fputs(kHelp, stdout);
+    std::printf(kHelp, kOcrOptionsHelp);
     return kOk;
   }
   try {

@@ -1,0 +1,66 @@
+// What forms makes of a case file: its documents, each with a type, a
+// confidence, whether it follows its template, and its fields. Every value is
+// traceable to the page and box it was read from. Rules, the platform audit and
+// the review screen read these types.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "caseaudit/ocr/page.h"
+
+namespace caseaudit::forms {
+
+inline constexpr const char* kUnknownType = "unknown";
+
+struct Evidence {
+  int page = -1;  // 0-based index into the case file's pages; -1 when not on a page
+  ocr::Box box;
+};
+
+struct ExtractedField {
+  std::string name;
+  std::string type;               // to_string(FieldType)
+  std::string raw;                // the text as read (spaces removed)
+  nlohmann::json value;           // normalised value; null when `parsed` is false
+  bool parsed = false;            // false: the text could not be read as its type (kept raw)
+  std::string problem;            // why not parsed, or a note (check digit failed, possible misread ...)
+  float confidence = 0;           // OCR confidence of the text it came from, [0, 1]
+  std::vector<Evidence> where;    // pages and boxes the text came from
+};
+
+struct Deviation {
+  std::string code;     // title | missing_section | missing_field
+  std::string message;  // Chinese, with English beside it
+};
+
+struct Document {
+  std::string type = kUnknownType;  // template type, or "unknown"
+  std::string slug;
+  double confidence = 0;            // [0, 1]: how sure the type is
+  std::string title;                // the title line as read
+  bool standard = true;             // follows the template
+  std::vector<Deviation> deviations;
+  std::vector<int> pages;           // 0-based indexes into the case file's pages
+  std::vector<ExtractedField> fields;
+  std::vector<std::string> missing_fields;  // required fields not found
+
+  const ExtractedField* field(const std::string& name) const;
+};
+
+struct PageInfo {
+  std::string label;  // "case-001/3.jpg", "case-002.pdf p.2/9"
+  std::string file;
+  int index = 0;      // page inside the file
+  int width = 0, height = 0;
+  double confidence = 0;
+};
+
+struct CaseExtraction {
+  std::string name;                 // case file name
+  std::vector<PageInfo> pages;
+  std::vector<Document> documents;  // in page order
+};
+
+}  // namespace caseaudit::forms

@@ -1,0 +1,112 @@
+// Document templates as data: forms/templates/*.yaml, one file per standard
+// document type (立案审批表, 行政处罚决定书, 涉嫌犯罪案件移送书, ...). A template
+// says how to recognise the document (title variants, identifying labels and
+// sections), what a standard one must contain, and where each field is.
+// Users add a type or a field by adding or editing a file; nothing is compiled
+// in. The file format is documented in forms/templates/README.md.
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace caseaudit::forms {
+
+// How a field's text is turned into a value (normalize.h).
+enum class FieldType {
+  Text,           // whitespace removed, width folded
+  DocNumber,      // 文号 -> canonical 〔〕 form
+  Date,           // -> ISO date
+  Amount,         // -> yuan (Arabic, 万/亿, capitals or plain numerals)
+  CapitalAmount,  // 大写 amount -> yuan; must be written in capitals
+  CreditCode,     // 统一社会信用代码 with its check character
+  IdNumber,       // 身份证号 with its check digit
+  Citations,      // 处罚依据: list of law + article + paragraph + item
+  Officers,       // 执法人员: list of {name, 证号}
+  Party,          // 当事人: a unit or a person
+  Seal,           // seal present on the document's pages (from OCR page data)
+};
+
+std::string to_string(FieldType t);
+
+// Where a field is found.
+struct FieldLocator {
+  enum class Kind {
+    After,    // text after one of `labels` (with or without a colon) up to `until` or line end
+    Cell,     // table: the cell right of (or below, `below`) the cell holding a label
+    Section,  // text from one of `labels` up to the first of `until` (may span lines and pages)
+    Pattern,  // ICU regular expression over the document's text; group `group` is the value
+    Seal,     // nothing to read: the page data says whether a seal is present
+  };
+  Kind kind = Kind::After;
+  std::vector<std::string> labels;
+  std::vector<std::string> until;  // stop strings (After, Section)
+  std::string until_pattern;       // Section: also stop at this ICU regular expression
+  bool lines = false;              // Pattern, Section: search the text line by line ('\n' between lines)
+                                   // instead of as one flow (a value that must not run across lines)
+  std::string pattern;             // Pattern
+  int group = 0;                   // Pattern: capture group holding the value (0 = whole match)
+  bool below = false;              // Cell: value under the label instead of to its right
+  bool last = false;               // use the last match instead of the first (signature dates)
+  std::string region;              // "first_page" | "last_page" | "" (everywhere)
+};
+
+struct FieldSpec {
+  std::string name;   // 文号, 当事人, 罚款金额 ... (the key in the output)
+  FieldType type = FieldType::Text;
+  std::vector<FieldLocator> find;  // tried in order; the first that yields text wins
+  bool required = false;           // a standard document always shows it
+  std::string note;                // what it is, for people reading the file
+};
+
+// A section or label that identifies the document and that a standard one has.
+struct Marker {
+  std::string name;                  // 救济途径
+  std::vector<std::string> any_of;   // texts, any of which shows the section
+  bool required = false;             // missing on a document of this type -> non-standard
+};
+
+struct Template {
+  std::string type;                       // 行政处罚决定书 (document type name)
+  std::string slug;                       // decision (file name)
+  std::string layout = "prose";           // prose | table
+  bool multi_page = false;                // may run over several pages
+  std::vector<std::string> titles;        // standard titles
+  // Titles (ICU regular expressions) of self-designed documents that stand in
+  // for this one: a match is this type, reported as non-standard.
+  std::vector<std::string> nonstandard_titles;
+  std::vector<Marker> markers;
+  std::vector<FieldSpec> fields;
+  std::vector<std::string> sources;       // the 格式范本 and legal provisions behind it
+  std::filesystem::path file;             // where it was loaded from
+  bool furniture = false;                 // case-file furniture (封面, 目录): no fields checked
+};
+
+// A template file that cannot be used: names the file, the line and why.
+class TemplateError : public std::runtime_error {
+ public:
+  TemplateError(const std::filesystem::path& file, int line, const std::string& reason);
+  const std::filesystem::path& file() const { return file_; }
+  int line() const { return line_; }
+
+ private:
+  std::filesystem::path file_;
+  int line_;
+};
+
+struct TemplateSet {
+  std::vector<Template> templates;
+  const Template* find(const std::string& type) const;
+};
+
+// Every *.yaml under `dir` (sorted by name). Throws TemplateError for a file
+// that is not valid, and std::runtime_error when the folder has no templates.
+TemplateSet load_templates(const std::filesystem::path& dir);
+Template parse_template(const std::string& yaml_text, const std::filesystem::path& file);
+
+// The templates shipped with caseaudit: $CASEAUDIT_TEMPLATES, else
+// <executable's folder>/../forms/templates or the source tree's forms/templates.
+std::filesystem::path default_templates_dir();
+
+}  // namespace caseaudit::forms

@@ -1,0 +1,118 @@
+// Building a DocText from OCR lines (see doc_text.h).
+#include "doc_text.h"
+
+#include <unicode/regex.h>
+#include <unicode/uchar.h>
+
+#include <map>
+
+namespace caseaudit::forms {
+
+namespace {
+
+bool is_space(UChar32 c) { return u_isUWhiteSpace(c) || c == 0x3000; }
+
+}  // namespace
+
+int printed_page_number(const std::string& line_text) {
+  icu::UnicodeString s;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(line_text);
+  for (int32_t i = 0; i < u.length(); ++i)
+    if (!is_space(u.charAt(i))) s.append(u.charAt(i));
+  if (s.isEmpty() || s.length() > 12) return 0;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::RegexMatcher m(icu::UnicodeString::fromUTF8("^(?:[—\\-－–一_~]{0,3}([0-9]{1,3})[—\\-－–一_~]{0,3}|第([0-9]{1,3})页.*)$"), s, 0,
+                      status);
+  if (U_FAILURE(status) || !m.matches(status)) return 0;
+  icu::UnicodeString digits = m.group(1, status);
+  if (digits.isEmpty()) digits = m.group(2, status);
+  std::string d;
+  digits.toUTF8String(d);
+  return d.empty() ? 0 : std::stoi(d);
+}
+
+bool is_page_furniture(const ocr::PageResult& page, std::size_t line) {
+  return line + 3 >= page.lines.size() && printed_page_number(page.lines[line].text) > 0;
+}
+
+DocText::DocText(const std::vector<const ocr::PageResult*>& pages, const std::vector<int>& ids) {
+  const auto push = [&](UChar32 c, const CharSource& src) {
+    const int32_t index = static_cast<int32_t>(sources_.size());
+    sources_.push_back(src);
+    const int units = U16_LENGTH(c);
+    lined_.append(c);
+    for (int u = 0; u < units; ++u) lined_src_.push_back(index);
+    if (src.page >= 0) {
+      flow_.append(c);
+      for (int u = 0; u < units; ++u) flow_src_.push_back(index);
+    }
+  };
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    const ocr::PageResult& page = *pages[p];
+    for (std::size_t l = 0; l < page.lines.size(); ++l) {
+      const ocr::Line& line = page.lines[l];
+      if (is_page_furniture(page, l)) continue;
+      if (!lined_.isEmpty()) push('\n', {});
+      // Characters take an even share of their word's box; a line without
+      // words shares the line box.
+      const auto add_run = [&](const std::string& text, const ocr::Box& box, float conf) {
+        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+        std::vector<UChar32> chars;
+        for (int32_t i = 0; i < u.length();) {
+          const UChar32 c = u.char32At(i);
+          if (!is_space(c)) chars.push_back(c);
+          i += U16_LENGTH(c);
+        }
+        const int n = static_cast<int>(chars.size());
+        for (int i = 0; i < n; ++i) {
+          ocr::Box b = box;
+          b.x = box.x + box.w * i / n;
+          b.w = std::max(1, box.w / n);
+          push(chars[i], {ids[p], static_cast<int>(l), b, conf});
+        }
+      };
+      if (line.words.empty()) {
+        add_run(line.text, line.box, line.confidence);
+      } else {
+        for (const ocr::Word& w : line.words) add_run(w.text, w.box, w.confidence);
+      }
+    }
+  }
+}
+
+SpanInfo DocText::span(const std::vector<int32_t>& map, int32_t begin, int32_t end) const {
+  SpanInfo info;
+  std::map<std::pair<int, int>, ocr::Box> boxes;
+  std::vector<std::pair<int, int>> order;
+  double conf = 0;
+  int n = 0;
+  int32_t last = -1;
+  for (int32_t i = std::max(0, begin); i < end && i < static_cast<int32_t>(map.size()); ++i) {
+    if (map[i] == last) continue;
+    last = map[i];
+    const CharSource& s = sources_[map[i]];
+    if (s.page < 0) continue;
+    const auto key = std::make_pair(s.page, s.line);
+    if (!boxes.count(key)) order.push_back(key);
+    boxes[key] = ocr::unite(boxes[key], s.box);
+    conf += s.confidence, ++n;
+  }
+  for (const auto& key : order) info.where.push_back({key.first, boxes[key]});
+  info.confidence = n ? static_cast<float>(conf / n) : 0.f;
+  return info;
+}
+
+icu::UnicodeString DocText::text_in(int page, const ocr::Box& box, std::vector<int32_t>* at) const {
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < lined_.length(); ++i) {
+    const CharSource& s = sources_[lined_src_[i]];
+    if (s.page != page) continue;
+    const int cx = s.box.x + s.box.w / 2, cy = s.box.y + s.box.h / 2;
+    if (cx < box.x || cx >= box.right() || cy < box.y || cy >= box.bottom()) continue;
+    out.append(lined_.charAt(i));
+    if (at) at->push_back(i);
+  }
+  return out;
+}
+
+}  // namespace caseaudit::forms

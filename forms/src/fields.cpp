@@ -1,0 +1,216 @@
+// Locating a field's text and normalising it (see fields.h).
+#include "fields.h"
+
+#include <unicode/regex.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "caseaudit/forms/normalize.h"
+#include "fuzzy.h"
+
+namespace caseaudit::forms {
+
+namespace {
+
+struct Hit {
+  icu::UnicodeString text;
+  SpanInfo span;
+};
+
+bool is_colon(UChar c) { return c == u'：' || c == ':' || c == u'∶'; }
+
+// Punctuation that ends a value but is not part of it.
+icu::UnicodeString trim_value(icu::UnicodeString s) {
+  static const icu::UnicodeString lead = u16("：:，,。；;、 ");
+  static const icu::UnicodeString trail = u16("，,。；;、： ");
+  int32_t b = 0, e = s.length();
+  while (b < e && lead.indexOf(s.charAt(b)) >= 0) ++b;
+  while (e > b && trail.indexOf(s.charAt(e - 1)) >= 0) --e;
+  return icu::UnicodeString(s, b, e - b);
+}
+
+int32_t first_stop(const icu::UnicodeString& text, int32_t from, int32_t limit, const std::vector<std::string>& until) {
+  int32_t end = limit;
+  for (const std::string& u : until) {
+    const int32_t at = text.indexOf(u16(u), from);
+    if (at >= 0 && at < end) end = at;
+  }
+  return end;
+}
+
+const DocText& region_text(const DocView& v, const FieldLocator& loc) {
+  if (loc.region == "first_page") return v.first;
+  if (loc.region == "last_page") return v.last;
+  return v.all;
+}
+
+std::optional<Hit> locate_after(const FieldLocator& loc, const DocText& dt, const std::vector<std::string>& extra_until) {
+  const icu::UnicodeString& s = dt.lined();
+  std::vector<std::string> until = loc.until;
+  until.insert(until.end(), extra_until.begin(), extra_until.end());
+  std::optional<Hit> found;
+  // Pass 0 takes labels that look like labels (followed by a colon, or
+  // starting a line); pass 1 any occurrence.
+  for (int pass = 0; pass < 2 && !found; ++pass)
+    for (const std::string& label : loc.labels) {
+      const icu::UnicodeString u = u16(label);
+      for (int32_t from = 0; from < s.length();) {
+        const FuzzyMatch m = find_label(s, u, from);
+        if (!m.found()) break;
+        from = m.end;
+        const bool colon = m.end < s.length() && is_colon(s.charAt(m.end));
+        const bool line_start = m.begin == 0 || s.charAt(m.begin - 1) == '\n';
+        if (pass == 0 && !colon && !line_start) continue;
+        if (pass == 1 && m.edits > 0) continue;  // a near-miss anywhere in the text is not a label
+        int32_t start = m.end;
+        while (start < s.length() && (is_colon(s.charAt(start)) || s.charAt(start) == ' ')) ++start;
+        if (start < s.length() && s.charAt(start) == '\n') ++start;  // value on the next line
+        int32_t eol = s.indexOf(u'\n', start);
+        if (eol < 0) eol = s.length();
+        const int32_t end = first_stop(s, start, eol, until);
+        const icu::UnicodeString value = trim_value(icu::UnicodeString(s, start, end - start));
+        if (value.isEmpty()) continue;
+        found = Hit{value, dt.lined_span(start, end)};
+        if (!loc.last) break;
+      }
+      if (found && !loc.last) break;
+    }
+  return found;
+}
+
+std::optional<Hit> locate_section(const FieldLocator& loc, const DocText& dt) {
+  const icu::UnicodeString& s = loc.lines ? dt.lined() : dt.flow();
+  for (const std::string& label : loc.labels) {
+    const FuzzyMatch m = find_label(s, u16(label));
+    if (!m.found()) continue;
+    int32_t start = m.end;
+    while (start < s.length() && is_colon(s.charAt(start))) ++start;
+    int32_t end = first_stop(s, start, s.length(), loc.until);
+    if (!loc.until_pattern.empty()) {
+      UErrorCode status = U_ZERO_ERROR;
+      icu::RegexMatcher stop(u16(loc.until_pattern), s, 0, status);
+      if (U_SUCCESS(status) && stop.find(start, status) && U_SUCCESS(status)) end = std::min(end, stop.start(status));
+    }
+    icu::UnicodeString value = trim_value(icu::UnicodeString(s, start, end - start));
+    value.findAndReplace(u"\n", u"");
+    if (!value.isEmpty()) return Hit{value, loc.lines ? dt.lined_span(start, end) : dt.flow_span(start, end)};
+  }
+  return std::nullopt;
+}
+
+std::optional<Hit> locate_pattern(const FieldLocator& loc, const DocText& dt) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString& s = loc.lines ? dt.lined() : dt.flow();
+  icu::RegexMatcher m(u16(loc.pattern), s, loc.lines ? UREGEX_MULTILINE : 0, status);
+  if (U_FAILURE(status)) return std::nullopt;
+  std::optional<Hit> found;
+  while (m.find()) {
+    const int32_t b = m.start(loc.group, status), e = m.end(loc.group, status);
+    if (U_FAILURE(status) || b < 0) continue;
+    found = Hit{trim_value(icu::UnicodeString(s, b, e - b)), loc.lines ? dt.lined_span(b, e) : dt.flow_span(b, e)};
+    if (!loc.last) break;
+  }
+  if (found && found->text.isEmpty()) return std::nullopt;
+  return found;
+}
+
+// Labels of the template's table cells: where an unruled (or undetected)
+// table's value ends.
+std::vector<std::string> cell_labels(const Template& t) {
+  std::vector<std::string> labels;
+  for (const FieldSpec& f : t.fields)
+    for (const FieldLocator& l : f.find)
+      if (l.kind == FieldLocator::Kind::Cell) labels.insert(labels.end(), l.labels.begin(), l.labels.end());
+  return labels;
+}
+
+std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
+  const DocText& dt = v.all;
+  for (std::size_t p = 0; p < v.pages.size(); ++p)
+    for (const ocr::Table& table : v.pages[p]->tables) {
+      std::vector<icu::UnicodeString> texts;
+      for (const ocr::TableCell& c : table.cells) texts.push_back(dt.text_in(v.ids[p], c.box));
+      for (const std::string& label : loc.labels) {
+        const icu::UnicodeString u = u16(label);
+        for (std::size_t i = 0; i < table.cells.size(); ++i) {
+          if (texts[i].length() > u.length() + 4 || !find_label(texts[i], u).found()) continue;
+          const ocr::TableCell& lc = table.cells[i];
+          for (std::size_t j = 0; j < table.cells.size(); ++j) {
+            const ocr::TableCell& c = table.cells[j];
+            const bool right = !loc.below && c.col == lc.col + lc.colspan && c.row <= lc.row && lc.row < c.row + c.rowspan;
+            const bool below = loc.below && c.row == lc.row + lc.rowspan && c.col <= lc.col && lc.col < c.col + c.colspan;
+            if (!right && !below) continue;
+            std::vector<int32_t> at;
+            const icu::UnicodeString text = trim_value(dt.text_in(v.ids[p], c.box, &at));
+            if (text.isEmpty()) break;
+            Hit hit{text, {}};
+            hit.span.where.push_back({v.ids[p], c.box});
+            double conf = 0;
+            for (const int32_t a : at) conf += dt.lined_source(a).confidence;
+            hit.span.confidence = at.empty() ? 0.f : static_cast<float>(conf / static_cast<double>(at.size()));
+            return hit;
+          }
+        }
+      }
+    }
+  // No ruled table found (or the label is not in one): read the row as text,
+  // the value running up to the next label of the form.
+  return locate_after(loc, dt, cell_labels(*v.tmpl));
+}
+
+}  // namespace
+
+DocView make_view(const Template* tmpl, const std::vector<ocr::PageResult>& pages, const std::vector<int>& ids) {
+  DocView v;
+  v.tmpl = tmpl;
+  v.ids = ids;
+  for (const int id : ids) v.pages.push_back(&pages[static_cast<std::size_t>(id)]);
+  v.all = DocText(v.pages, ids);
+  v.first = DocText({v.pages.front()}, {ids.front()});
+  v.last = DocText({v.pages.back()}, {ids.back()});
+  return v;
+}
+
+std::optional<ExtractedField> extract_field(const FieldSpec& spec, const DocView& v) {
+  ExtractedField f;
+  f.name = spec.name;
+  f.type = to_string(spec.type);
+  if (spec.type == FieldType::Seal) {
+    bool any = false;
+    for (std::size_t p = 0; p < v.pages.size(); ++p)
+      for (const ocr::Seal& s : v.pages[p]->seals) {
+        any = true;
+        f.where.push_back({v.ids[p], s.box});
+        f.confidence = std::max(f.confidence, static_cast<float>(s.colour_confidence));
+      }
+    f.value = any, f.parsed = true, f.raw = any ? "有印章" : "无印章";
+    if (!any) f.confidence = 1;
+    return f;
+  }
+  // The first locator whose text reads as the field's type wins; text that
+  // does not read is kept (flagged) only when no locator does better.
+  std::optional<ExtractedField> unread;
+  for (const FieldLocator& loc : spec.find) {
+    std::optional<Hit> hit;
+    const DocText& dt = region_text(v, loc);
+    switch (loc.kind) {
+      case FieldLocator::Kind::After: hit = locate_after(loc, dt, {}); break;
+      case FieldLocator::Kind::Section: hit = locate_section(loc, dt); break;
+      case FieldLocator::Kind::Pattern: hit = locate_pattern(loc, dt); break;
+      case FieldLocator::Kind::Cell: hit = locate_cell(loc, v); break;
+      case FieldLocator::Kind::Seal: break;
+    }
+    if (!hit) continue;
+    ExtractedField g = f;
+    g.raw = utf8(hit->text);
+    g.where = hit->span.where;
+    g.confidence = hit->span.confidence;
+    normalise_field(g, spec.type);
+    if (g.parsed) return g;
+    if (!unread) unread = std::move(g);
+  }
+  return unread;
+}
+
+}  // namespace caseaudit::forms

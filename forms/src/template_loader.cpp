@@ -1,0 +1,259 @@
+// Reading forms/templates/*.yaml into Templates (see templates.h and
+// forms/templates/README.md for the format). Every problem names the file and
+// the line, so a user editing a template sees where it went wrong.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
+#include "caseaudit/forms/templates.h"
+
+namespace caseaudit::forms {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::map<std::string, FieldType>& type_names() {
+  static const std::map<std::string, FieldType> names = {
+      {"text", FieldType::Text},           {"doc_number", FieldType::DocNumber},
+      {"date", FieldType::Date},           {"amount", FieldType::Amount},
+      {"capital_amount", FieldType::CapitalAmount}, {"credit_code", FieldType::CreditCode},
+      {"id_number", FieldType::IdNumber},  {"citations", FieldType::Citations},
+      {"officers", FieldType::Officers},   {"party", FieldType::Party},
+      {"seal", FieldType::Seal},
+  };
+  return names;
+}
+
+struct Reader {
+  const fs::path& file;
+
+  [[noreturn]] void fail(const YAML::Node& n, const std::string& why) const {
+    throw TemplateError(file, n.IsDefined() ? n.Mark().line + 1 : 0, why);
+  }
+  std::string text(const YAML::Node& n, const std::string& what) const {
+    if (!n.IsDefined() || n.IsNull()) fail(n, what + " is missing");
+    if (!n.IsScalar()) fail(n, what + " must be text");
+    return n.as<std::string>();
+  }
+  std::vector<std::string> list(const YAML::Node& n, const std::string& what) const {
+    std::vector<std::string> out;
+    if (!n.IsDefined() || n.IsNull()) return out;
+    if (n.IsScalar()) return {n.as<std::string>()};
+    if (!n.IsSequence()) fail(n, what + " must be a list of texts");
+    for (const auto& item : n) out.push_back(text(item, what));
+    return out;
+  }
+  bool flag(const YAML::Node& n, const std::string& what, bool fallback) const {
+    if (!n.IsDefined() || n.IsNull()) return fallback;
+    try {
+      return n.as<bool>();
+    } catch (const YAML::Exception&) {
+      fail(n, what + " must be true or false");
+    }
+  }
+  void check_keys(const YAML::Node& n, const std::set<std::string>& allowed, const std::string& where) const {
+    if (!n.IsMap()) fail(n, where + " must be a mapping");
+    for (const auto& kv : n) {
+      const std::string key = kv.first.as<std::string>();
+      if (!allowed.count(key)) fail(kv.first, "unknown key \"" + key + "\" in " + where);
+    }
+  }
+  void check_regex(const YAML::Node& n, const std::string& pattern) const {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError pe;
+    std::unique_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), 0, pe, status));
+    if (U_FAILURE(status)) fail(n, "bad regular expression \"" + pattern + "\": " + u_errorName(status));
+  }
+};
+
+FieldLocator read_locator(const Reader& r, const YAML::Node& n) {
+  r.check_keys(n, {"after", "cell", "below", "section", "until", "until_pattern", "lines", "pattern", "group", "seal", "last",
+                  "region"}, "find");
+  FieldLocator loc;
+  int kinds = 0;
+  if (n["after"]) loc.kind = FieldLocator::Kind::After, loc.labels = r.list(n["after"], "after"), ++kinds;
+  if (n["cell"]) loc.kind = FieldLocator::Kind::Cell, loc.labels = r.list(n["cell"], "cell"), ++kinds;
+  if (n["section"]) loc.kind = FieldLocator::Kind::Section, loc.labels = r.list(n["section"], "section"), ++kinds;
+  if (n["pattern"]) {
+    loc.kind = FieldLocator::Kind::Pattern, loc.pattern = r.text(n["pattern"], "pattern"), ++kinds;
+    r.check_regex(n["pattern"], loc.pattern);
+  }
+  if (n["seal"]) loc.kind = FieldLocator::Kind::Seal, ++kinds;
+  if (kinds != 1) r.fail(n, "find needs exactly one of after, cell, section, pattern, seal");
+  loc.until = r.list(n["until"], "until");
+  loc.below = r.flag(n["below"], "below", false);
+  loc.lines = r.flag(n["lines"], "lines", false);
+  if (n["until_pattern"]) {
+    loc.until_pattern = r.text(n["until_pattern"], "until_pattern");
+    r.check_regex(n["until_pattern"], loc.until_pattern);
+  }
+  loc.last = r.flag(n["last"], "last", false);
+  if (n["group"]) {
+    try {
+      loc.group = n["group"].as<int>();
+    } catch (const YAML::Exception&) {
+      r.fail(n["group"], "group must be a number");
+    }
+  }
+  if (n["region"]) {
+    loc.region = r.text(n["region"], "region");
+    if (loc.region != "first_page" && loc.region != "last_page") r.fail(n["region"], "region must be first_page or last_page");
+  }
+  if ((loc.kind == FieldLocator::Kind::After || loc.kind == FieldLocator::Kind::Cell ||
+       loc.kind == FieldLocator::Kind::Section) && loc.labels.empty())
+    r.fail(n, "a label is needed");
+  if (loc.kind == FieldLocator::Kind::Section && loc.until.empty() && loc.until_pattern.empty())
+    r.fail(n, "section needs until or until_pattern");
+  return loc;
+}
+
+FieldSpec read_field(const Reader& r, const YAML::Node& n) {
+  r.check_keys(n, {"name", "type", "find", "required", "note"}, "field");
+  FieldSpec f;
+  f.name = r.text(n["name"], "field name");
+  const std::string type = n["type"] ? r.text(n["type"], "type") : "text";
+  const auto it = type_names().find(type);
+  if (it == type_names().end()) {
+    std::string known;
+    for (const auto& [k, v] : type_names()) known += (known.empty() ? "" : ", ") + k;
+    r.fail(n["type"], "unknown field type \"" + type + "\" (known: " + known + ")");
+  }
+  f.type = it->second;
+  f.required = r.flag(n["required"], "required", false);
+  if (n["note"]) f.note = r.text(n["note"], "note");
+  const YAML::Node find = n["find"];
+  if (f.type == FieldType::Seal) {
+    FieldLocator seal;
+    seal.kind = FieldLocator::Kind::Seal;
+    f.find.push_back(seal);
+    return f;
+  }
+  if (!find.IsDefined()) r.fail(n, "field " + f.name + " has no find");
+  if (find.IsMap()) {
+    f.find.push_back(read_locator(r, find));
+  } else if (find.IsSequence()) {
+    for (const auto& item : find) f.find.push_back(read_locator(r, item));
+  } else {
+    r.fail(find, "find must be a mapping or a list of them");
+  }
+  return f;
+}
+
+Marker read_marker(const Reader& r, const YAML::Node& n) {
+  r.check_keys(n, {"name", "any_of", "required"}, "marker");
+  Marker m;
+  m.name = r.text(n["name"], "marker name");
+  m.any_of = r.list(n["any_of"], "any_of");
+  if (m.any_of.empty()) m.any_of.push_back(m.name);
+  m.required = r.flag(n["required"], "required", false);
+  return m;
+}
+
+}  // namespace
+
+TemplateError::TemplateError(const fs::path& file, int line, const std::string& reason)
+    : std::runtime_error(file.string() + (line > 0 ? ":" + std::to_string(line) : "") + ": " + reason),
+      file_(file),
+      line_(line) {}
+
+std::string to_string(FieldType t) {
+  for (const auto& [name, type] : type_names())
+    if (type == t) return name;
+  return "text";
+}
+
+const Template* TemplateSet::find(const std::string& type) const {
+  for (const auto& t : templates)
+    if (t.type == type || t.slug == type) return &t;
+  return nullptr;
+}
+
+Template parse_template(const std::string& yaml_text, const fs::path& file) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml_text);
+  } catch (const YAML::ParserException& e) {
+    throw TemplateError(file, e.mark.line + 1, "not valid YAML: " + e.msg);
+  }
+  const Reader r{file};
+  if (!root.IsMap()) throw TemplateError(file, 1, "a template must be a mapping (type:, titles:, fields: ...)");
+  r.check_keys(root, {"type", "slug", "layout", "multi_page", "furniture", "titles", "nonstandard_titles", "markers",
+                      "fields", "sources"},
+               "template");
+  Template t;
+  t.file = file;
+  t.type = r.text(root["type"], "type");
+  t.slug = root["slug"] ? r.text(root["slug"], "slug") : file.stem().string();
+  if (root["layout"]) {
+    t.layout = r.text(root["layout"], "layout");
+    if (t.layout != "prose" && t.layout != "table") r.fail(root["layout"], "layout must be prose or table");
+  }
+  t.multi_page = r.flag(root["multi_page"], "multi_page", false);
+  t.furniture = r.flag(root["furniture"], "furniture", false);
+  t.titles = r.list(root["titles"], "titles");
+  if (t.titles.empty()) r.fail(root, "titles: at least one title is needed");
+  t.nonstandard_titles = r.list(root["nonstandard_titles"], "nonstandard_titles");
+  for (std::size_t i = 0; i < t.nonstandard_titles.size(); ++i) r.check_regex(root["nonstandard_titles"][i], t.nonstandard_titles[i]);
+  t.sources = r.list(root["sources"], "sources");
+  if (t.sources.empty() && !t.furniture) r.fail(root, "sources: name the 格式范本 or provision the template follows");
+  if (const YAML::Node m = root["markers"]; m.IsDefined()) {
+    if (!m.IsSequence()) r.fail(m, "markers must be a list");
+    for (const auto& item : m) t.markers.push_back(read_marker(r, item));
+  }
+  if (const YAML::Node f = root["fields"]; f.IsDefined()) {
+    if (!f.IsSequence()) r.fail(f, "fields must be a list");
+    std::set<std::string> seen;
+    for (const auto& item : f) {
+      FieldSpec spec = read_field(r, item);
+      if (!seen.insert(spec.name).second) r.fail(item, "field " + spec.name + " is defined twice");
+      t.fields.push_back(std::move(spec));
+    }
+  }
+  return t;
+}
+
+TemplateSet load_templates(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw std::runtime_error(dir.string() + ": 模板目录不存在 (templates folder not found)");
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.is_regular_file() && e.path().extension() == ".yaml") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  if (files.empty()) throw std::runtime_error(dir.string() + ": 没有模板文件 *.yaml (no template files)");
+  TemplateSet set;
+  std::map<std::string, fs::path> types;
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    if (!in) throw TemplateError(file, 0, "cannot be read");
+    Template t = parse_template(ss.str(), file);
+    if (const auto it = types.find(t.type); it != types.end())
+      throw TemplateError(file, 1, "type " + t.type + " is already defined in " + it->second.filename().string());
+    types[t.type] = file;
+    set.templates.push_back(std::move(t));
+  }
+  return set;
+}
+
+fs::path default_templates_dir() {
+  if (const char* env = std::getenv("CASEAUDIT_TEMPLATES"); env && *env) return env;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (const fs::path& candidate : {exe.parent_path() / ".." / "forms" / "templates",
+                                      exe.parent_path() / ".." / "share" / "caseaudit" / "templates"})
+      if (fs::is_directory(candidate, ec)) return candidate.lexically_normal();
+  }
+  return CASEAUDIT_TEMPLATES_DIR;
+}
+
+}  // namespace caseaudit::forms

@@ -1,0 +1,135 @@
+// From a field's raw text to its normalised value (see fields.h). Text that
+// cannot be read as its type keeps its raw form with parsed=false and the
+// reason: never a guess.
+#include <unicode/regex.h>
+
+#include "caseaudit/forms/normalize.h"
+#include "fields.h"
+#include "fuzzy.h"
+
+namespace caseaudit::forms {
+
+namespace {
+
+nlohmann::json yuan_value(const Amount& a) {
+  if (a.fen % 100 == 0) return a.fen / 100;
+  return static_cast<double>(a.fen) / 100.0;
+}
+
+// 人民币 before capitals is part of how they are written, not the value.
+std::string without_currency(std::string s) {
+  for (const std::string prefix : {"人民币", "(大写)", "（大写）", "大写：", "大写:", "大写"})
+    if (s.rfind(prefix, 0) == 0) s = s.substr(prefix.size());
+  return s;
+}
+
+void code_value(ExtractedField& f, const CodeCheck& c, const char* what) {
+  f.value = c.code;
+  f.parsed = c.well_formed;
+  if (!c.well_formed) {
+    f.value = nullptr;
+    f.problem = std::string(what) + "格式不符 (not a well-formed code)";
+  } else if (!c.check_ok) {
+    f.problem = std::string(what) + "校验位不符 (check character fails)";
+  }
+  if (!c.possible_misread.empty()) f.problem += "；可能为识别错误，应为 " + c.possible_misread + " (possible OCR misread)";
+}
+
+// 执法人员: "方芳（执法证号：41130325419）、董立新（执法证号：41130907120）".
+nlohmann::json officers(const std::string& raw) {
+  nlohmann::json list = nlohmann::json::array();
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString text = u16(raw);  // the matcher keeps a reference to its input
+  icu::RegexMatcher m(u16("(\\p{Han}{2,4})[（(]?(?:执法证号|执法证编号|证号|执法证)[：:]?([0-9A-Za-z]{5,20})"), text, 0,
+                      status);
+  if (U_FAILURE(status)) return list;
+  while (m.find()) {
+    icu::UnicodeString name = m.group(1, status);
+    // "执法人员方芳": the label ran into the name.
+    for (const char* lead : {"执法人员", "人员", "员"}) {
+      const icu::UnicodeString l = u16(lead);
+      if (name.startsWith(l) && name.length() - l.length() >= 2) name.remove(0, l.length());
+    }
+    list.push_back({{"name", utf8(name)}, {"证号", utf8(m.group(2, status))}});
+  }
+  return list;
+}
+
+const char* party_kind(const std::string& name) {
+  for (const char* unit : {"公司", "厂", "店", "部", "中心", "合作社", "商行", "超市", "药房", "诊所", "酒店", "餐厅", "工作室",
+                           "经营部", "门市", "个体工商户", "宾馆", "协会", "医院", "学校", "站"})
+    if (name.find(unit) != std::string::npos) return "unit";
+  return "person";
+}
+
+}  // namespace
+
+void normalise_field(ExtractedField& f, FieldType type) {
+  f.parsed = false;
+  f.problem.clear();
+  f.value = nullptr;
+  const std::string raw = f.raw;
+  switch (type) {
+    case FieldType::Text:
+      f.value = fold_width(raw), f.parsed = true;
+      return;
+    case FieldType::Party:
+      f.value = {{"name", raw}, {"kind", party_kind(raw)}}, f.parsed = true;
+      return;
+    case FieldType::DocNumber:
+      if (const auto n = parse_doc_number(raw)) {
+        f.value = n->canonical(), f.parsed = true;
+      } else {
+        f.problem = "文号无法识别 (not a document number)";
+      }
+      return;
+    case FieldType::Date:
+      if (const auto d = parse_date(raw)) {
+        f.value = d->iso(), f.parsed = true;
+      } else {
+        f.problem = "日期无法识别 (not a date)";
+      }
+      return;
+    case FieldType::Amount:
+      if (const auto a = parse_amount(raw)) {
+        f.value = yuan_value(*a), f.parsed = true;
+      } else {
+        f.problem = "金额无法识别 (not an amount)";
+      }
+      return;
+    case FieldType::CapitalAmount:
+      if (const auto a = parse_capital_amount(without_currency(raw))) {
+        f.value = yuan_value(*a), f.parsed = true;
+      } else {
+        f.problem = "大写金额无法识别 (not an amount in capitals)";
+      }
+      return;
+    case FieldType::CreditCode:
+      code_value(f, check_credit_code(raw), "统一社会信用代码");
+      return;
+    case FieldType::IdNumber:
+      code_value(f, check_id_number(raw), "身份证号");
+      return;
+    case FieldType::Citations: {
+      nlohmann::json list = nlohmann::json::array();
+      for (const Citation& c : parse_citations(raw))
+        list.push_back({{"law", c.law}, {"article", c.article}, {"paragraph", c.paragraph}, {"item", c.item}, {"text", c.text()}});
+      f.parsed = !list.empty();
+      if (f.parsed) f.value = list;
+      else f.problem = "未识别到法律条款 (no citation found)";
+      return;
+    }
+    case FieldType::Officers: {
+      nlohmann::json list = officers(raw);
+      f.parsed = !list.empty();
+      if (f.parsed) f.value = list;
+      else f.problem = "未识别到执法人员及证号 (no officer with a certificate number)";
+      return;
+    }
+    case FieldType::Seal:
+      f.parsed = true;
+      return;
+  }
+}
+
+}  // namespace caseaudit::forms
