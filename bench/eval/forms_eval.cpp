@@ -84,6 +84,8 @@ std::vector<TruthPage> read_truth(const fs::path& dir) {
       if (j.value("page", 1) == 1) ++document;
       t.document = document;
     }
+    t.page = j.value("page", 1);
+    t.page_count = j.value("page_count", 1);
     t.standard = j.value("standard", true);
     t.deviation = j.value("deviation", "");
     t.fields = j.value("fields", nlohmann::json::object());
@@ -157,7 +159,9 @@ Score score_case(const std::string& name, const forms::CaseExtraction& got, cons
       ++s.nonstandard_truth;
       if (d && !d->standard) ++s.nonstandard_found;
       else s.misses.push_back({where + " 非标准 non-standard", "non-standard", "standard"});
-    } else if (first.expected_type != forms::kUnknownType) {
+    } else if (first.expected_type != forms::kUnknownType && static_cast<int>(pages.size()) == first.page_count) {
+      // Only a whole document can be judged standard: a lone page of a
+      // three-page decision lacks the sections of the other two.
       ++s.standard_truth;
       if (d && !d->standard) {
         ++s.standard_flagged;

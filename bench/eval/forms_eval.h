@@ -19,6 +19,7 @@ struct TruthPage {
   std::string expected_type;  // template type, "unknown", or furniture
   std::string variant;
   int document = 0;           // 1-based document index in the case file (0: not stated)
+  int page = 1, page_count = 1;  // the page inside its document
   bool standard = true;
   std::string deviation;
   nlohmann::json fields;      // the fields the page shows

@@ -55,6 +55,15 @@ nlohmann::json officers(const std::string& raw) {
   return list;
 }
 
+// OCR reads the year brackets of a 文号 as quotation marks at times
+// (漯环立案“2022】180号): with a four-digit year between them they can only be brackets.
+std::string quotes_as_brackets(std::string s) {
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {"“", "〔"}, {"”", "〕"}, {"‘", "〔"}, {"’", "〕"}, {"\"", "〔"}})
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  return s;
+}
+
 const char* party_kind(const std::string& name) {
   for (const char* unit : {"公司", "厂", "店", "部", "中心", "合作社", "商行", "超市", "药房", "诊所", "酒店", "餐厅", "工作室",
                            "经营部", "门市", "个体工商户", "宾馆", "协会", "医院", "学校", "站"})
@@ -77,7 +86,7 @@ void normalise_field(ExtractedField& f, FieldType type) {
       f.value = {{"name", raw}, {"kind", party_kind(raw)}}, f.parsed = true;
       return;
     case FieldType::DocNumber:
-      if (const auto n = parse_doc_number(raw)) {
+      if (auto n = parse_doc_number(raw); n || (n = parse_doc_number(quotes_as_brackets(raw)))) {
         f.value = n->canonical(), f.parsed = true;
       } else {
         f.problem = "文号无法识别 (not a document number)";
