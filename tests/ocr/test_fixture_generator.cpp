@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -107,9 +108,9 @@ TEST_CASE("check characters: the brief's valid and invalid examples", "[fixtures
 TEST_CASE("the generator writes the same bytes for the same seed", "[fixtures][generator]") {
   REQUIRE(fs::exists(generator()));
   ScratchDir a("fixture-gen-a"), b("fixture-gen-b");
-  // One item of each kind of output: a page JPEG with seals, a G4 TIFF, a born-digital PDF.
+  // One item of each kind of output: a page JPEG with seals, a G4 TIFF, a born-digital PDF, a forms case file.
   for (const std::string& args : {std::string("--set pages --only filing-01-seal"), std::string("--set formats --only g4-case"),
-                                  std::string("--set formats --only born-digital")}) {
+                                  std::string("--set formats --only born-digital"), std::string("--set forms --only case-003")}) {
     INFO(args);
     REQUIRE(run_command(generator() + " --seed 11 --quiet " + args + " --out " + a.path().string()) == 0);
     REQUIRE(run_command(generator() + " --seed 11 --quiet " + args + " --out " + (b.path() / "elsewhere").string()) == 0);
@@ -196,4 +197,75 @@ TEST_CASE("committed pages: the comparison groups the OCR tests rely on", "[fixt
     complete += have == 4 ? 1 : 0;
   }
   CHECK(complete >= 3);
+}
+
+TEST_CASE("the forms set: case files of every document type, with document truth", "[fixtures][generator]") {
+  REQUIRE(fs::exists(generator()));
+  ScratchDir dir("fixture-gen-forms");
+  REQUIRE(run_command(generator() + " --seed 7 --quiet --set forms --out " + dir.path().string()) == 0);
+  const std::set<std::string> templates = {"立案审批表", "行政处罚事先告知书", "行政处罚听证告知书", "行政处罚决定书",
+                                           "送达回证", "结案审批表", "涉嫌犯罪案件移送书", "涉嫌犯罪案件情况的调查报告",
+                                           "涉案物品清单", "立案通知书", "不予立案通知书", "撤案审批表"};
+  const std::set<std::string> furniture = {"卷宗封面", "卷内目录", "卷内备考表", "空白页"};
+  std::set<std::string> seen;
+  int folders = 0, pages = 0, planted_files = 0, unknown_pages = 0;
+  std::vector<fs::path> cases;
+  for (const auto& e : fs::directory_iterator(dir.path() / "forms")) cases.push_back(e.path());
+  std::sort(cases.begin(), cases.end());
+  for (const auto& folder : cases) {
+    INFO(folder.string());
+    REQUIRE(fs::exists(folder / "case.truth.json"));
+    const auto j = nlohmann::json::parse(read_file(folder / "case.truth.json"));
+    CHECK(j["schema"] == "caseaudit.casefile/1");
+    ++folders;
+    int next = 1;
+    bool planted = false;
+    for (std::size_t i = 0; i < j["documents"].size(); ++i) {
+      const auto& doc = j["documents"][i];
+      const std::string expected = doc["expected_type"];
+      INFO(doc["doc_slug"].get<std::string>());
+      CHECK(doc["index"] == i + 1);
+      CHECK((templates.count(expected) + furniture.count(expected) == 1 || expected == "unknown"));
+      seen.insert(expected);
+      const bool standard = doc["standard"];
+      CHECK(doc.contains("deviation") == !standard);
+      if (!standard) {
+        CHECK(!doc["deviation"].get<std::string>().empty());
+        CHECK(templates.count(expected) == 1);
+        planted = true;
+      }
+      // Pages run 1, 2, 3 ... through the documents, and each page's truth agrees.
+      for (const auto& page : doc["pages"]) {
+        CHECK(page == next);
+        const fs::path stem = folder / std::to_string(next);
+        CHECK(fs::exists(stem.string() + ".jpg"));
+        const auto p = nlohmann::json::parse(read_file(stem.string() + ".truth.json"));
+        CHECK(p["document"] == i + 1);
+        CHECK(p["expected_type"] == expected);
+        CHECK(p["standard"] == standard);
+        CHECK(p["variant"] == j["variant"]);
+        CHECK(p["doc_type"] == doc["doc_type"]);
+        unknown_pages += expected == "unknown" ? 1 : 0;
+        ++next;
+      }
+      const auto& f = doc["fields"];
+      if (f.contains("统一社会信用代码")) CHECK(credit_code_ok(f["统一社会信用代码"].get<std::string>()));
+      if (f.contains("身份证号")) CHECK(id_number_ok(f["身份证号"].get<std::string>()));
+      if (f.contains("罚款金额") && f.contains("罚款金额大写"))
+        CHECK(daxie_value(f["罚款金额大写"].get<std::string>()) == f["罚款金额"].get<long long>());
+    }
+    CHECK(next - 1 == j["page_count"].get<int>());
+    CHECK(!fs::exists(folder / (std::to_string(next) + ".jpg")));
+    pages += next - 1;
+    planted_files += planted ? 1 : 0;
+  }
+  CHECK(folders == 8);
+  CHECK(pages >= 60);
+  CHECK(pages <= 80);
+  CHECK(planted_files >= 3);
+  CHECK(unknown_pages >= 3);
+  for (const auto& t : templates) {
+    INFO(t);
+    CHECK(seen.count(t) == 1);
+  }
 }
