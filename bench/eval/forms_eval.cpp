@@ -126,6 +126,13 @@ bool field_matches(const forms::ExtractedField& got, const nlohmann::json& expec
     for (const auto& o : expected) b.insert({o.value("name", ""), o.value("证号", "")});
     return a == b;
   }
+  if (type == "rows") {
+    if (!expected.is_array() || !got.value.is_array() || got.value.size() != expected.size()) return false;
+    for (std::size_t i = 0; i < expected.size(); ++i)
+      for (const auto& [k, v] : expected[i].items())
+        if (!got.value[i].contains(k) || text_key(show(got.value[i][k])) != text_key(show(v))) return false;
+    return true;
+  }
   if (type == "party") return text_key(got.value.value("name", "")) == text_key(show(expected));
   if (type == "credit_code" || type == "id_number") return got.value == expected;
   return text_key(show(got.value)) == text_key(show(expected));

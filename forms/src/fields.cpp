@@ -4,6 +4,7 @@
 #include <unicode/regex.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 
 #include "caseaudit/forms/normalize.h"
@@ -159,6 +160,55 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
   return locate_after(loc, dt, cell_labels(*v.tmpl));
 }
 
+// Table rows under the header row that holds the column labels; each row an
+// object keyed by the template's column names. Rows end at the first row
+// whose cells are all empty or at a cell spanning the whole table.
+std::optional<ExtractedField> locate_rows(const FieldLocator& loc, const DocView& v, ExtractedField f) {
+  const DocText& dt = v.all;
+  for (std::size_t p = 0; p < v.pages.size(); ++p)
+    for (const ocr::Table& table : v.pages[p]->tables) {
+      std::map<std::pair<int, int>, icu::UnicodeString> text;  // (row, col) -> text
+      for (const ocr::TableCell& c : table.cells) text[{c.row, c.col}] = trim_value(dt.text_in(v.ids[p], c.box));
+      for (int header = 0; header < table.rows; ++header) {
+        std::vector<int> cols;
+        for (const auto& [key, label] : loc.columns) {
+          int col = -1;
+          for (int c = 0; c < table.cols && col < 0; ++c) {
+            const auto it = text.find({header, c});
+            if (it != text.end() && it->second.length() <= static_cast<int32_t>(u16(label).length()) + 2 &&
+                find_label(it->second, u16(label)).found())
+              col = c;
+          }
+          cols.push_back(col);
+        }
+        if (std::count(cols.begin(), cols.end(), -1) * 2 > static_cast<long>(cols.size())) continue;
+        nlohmann::json rows = nlohmann::json::array();
+        std::string raw;
+        for (int r = header + 1; r < table.rows; ++r) {
+          const bool spanning = std::any_of(table.cells.begin(), table.cells.end(),
+                                            [&](const ocr::TableCell& c) { return c.row == r && c.colspan >= table.cols - 1; });
+          if (spanning) break;
+          nlohmann::json row = nlohmann::json::object();
+          bool any = false;
+          for (std::size_t k = 0; k < cols.size(); ++k) {
+            const auto it = cols[k] < 0 ? text.end() : text.find({r, cols[k]});
+            const std::string value = it == text.end() ? std::string() : utf8(it->second);
+            any = any || !value.empty();
+            row[loc.columns[k].first] = fold_width(value);
+          }
+          if (!any) break;
+          raw += (raw.empty() ? "" : "；") + row.dump();
+          rows.push_back(std::move(row));
+        }
+        if (rows.empty()) continue;
+        f.raw = raw, f.value = rows, f.parsed = true, f.confidence = 1;
+        f.where.push_back({v.ids[p], table.box});
+        return f;
+      }
+    }
+  return std::nullopt;
+}
+
 }  // namespace
 
 DocView make_view(const Template* tmpl, const std::vector<ocr::PageResult>& pages, const std::vector<int>& ids) {
@@ -188,6 +238,11 @@ std::optional<ExtractedField> extract_field(const FieldSpec& spec, const DocView
     if (!any) f.confidence = 1;
     return f;
   }
+  if (spec.type == FieldType::Rows) {
+    for (const FieldLocator& loc : spec.find)
+      if (auto rows = locate_rows(loc, v, f)) return rows;
+    return std::nullopt;
+  }
   // The first locator whose text reads as the field's type wins; text that
   // does not read is kept (flagged) only when no locator does better.
   std::optional<ExtractedField> unread;
@@ -199,7 +254,8 @@ std::optional<ExtractedField> extract_field(const FieldSpec& spec, const DocView
       case FieldLocator::Kind::Section: hit = locate_section(loc, dt); break;
       case FieldLocator::Kind::Pattern: hit = locate_pattern(loc, dt); break;
       case FieldLocator::Kind::Cell: hit = locate_cell(loc, v); break;
-      case FieldLocator::Kind::Seal: break;
+      case FieldLocator::Kind::Seal:
+      case FieldLocator::Kind::Columns: break;
     }
     if (!hit) continue;
     ExtractedField g = f;

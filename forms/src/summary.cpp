@@ -31,6 +31,14 @@ std::string show(const ExtractedField& f, bool mask) {
   if (f.type == "party") return f.value.value("name", "") + (f.value.value("kind", "") == "unit" ? "（单位）" : "（个人）");
   if (f.type == "amount" || f.type == "capital_amount") return f.value.dump() + " 元";
   if (f.type == "seal") return f.value.get<bool>() ? "有 present" : "无 absent";
+  if (f.type == "rows") {
+    std::string s;
+    for (const auto& row : f.value) {
+      s += "\n      ";
+      for (const auto& [k, v] : row.items()) s += k + "：" + (v.is_string() ? v.get<std::string>() : v.dump()) + "  ";
+    }
+    return s;
+  }
   if (f.type == "citations" || f.type == "officers") {
     std::string s;
     for (const auto& item : f.value) {

@@ -27,7 +27,7 @@ const std::map<std::string, FieldType>& type_names() {
       {"capital_amount", FieldType::CapitalAmount}, {"credit_code", FieldType::CreditCode},
       {"id_number", FieldType::IdNumber},  {"citations", FieldType::Citations},
       {"officers", FieldType::Officers},   {"party", FieldType::Party},
-      {"seal", FieldType::Seal},
+      {"seal", FieldType::Seal},           {"rows", FieldType::Rows},
   };
   return names;
 }
@@ -76,7 +76,7 @@ struct Reader {
 
 FieldLocator read_locator(const Reader& r, const YAML::Node& n) {
   r.check_keys(n, {"after", "cell", "below", "section", "until", "until_pattern", "lines", "pattern", "group", "seal", "last",
-                  "region"}, "find");
+                  "region", "columns"}, "find");
   FieldLocator loc;
   int kinds = 0;
   if (n["after"]) loc.kind = FieldLocator::Kind::After, loc.labels = r.list(n["after"], "after"), ++kinds;
@@ -87,7 +87,12 @@ FieldLocator read_locator(const Reader& r, const YAML::Node& n) {
     r.check_regex(n["pattern"], loc.pattern);
   }
   if (n["seal"]) loc.kind = FieldLocator::Kind::Seal, ++kinds;
-  if (kinds != 1) r.fail(n, "find needs exactly one of after, cell, section, pattern, seal");
+  if (const YAML::Node c = n["columns"]; c.IsDefined()) {
+    loc.kind = FieldLocator::Kind::Columns, ++kinds;
+    if (!c.IsMap() || c.size() == 0) r.fail(c, "columns must map output names to header labels");
+    for (const auto& kv : c) loc.columns.emplace_back(kv.first.as<std::string>(), r.text(kv.second, "column label"));
+  }
+  if (kinds != 1) r.fail(n, "find needs exactly one of after, cell, section, pattern, columns, seal");
   loc.until = r.list(n["until"], "until");
   loc.below = r.flag(n["below"], "below", false);
   loc.lines = r.flag(n["lines"], "lines", false);
@@ -137,10 +142,18 @@ FieldSpec read_field(const Reader& r, const YAML::Node& n) {
     return f;
   }
   if (!find.IsDefined()) r.fail(n, "field " + f.name + " has no find");
+  const auto check_kind = [&](const FieldLocator& l, const YAML::Node& at) {
+    if ((f.type == FieldType::Rows) != (l.kind == FieldLocator::Kind::Columns))
+      r.fail(at, "field " + f.name + ": type rows goes with find: {columns: ...} and only with it");
+  };
   if (find.IsMap()) {
     f.find.push_back(read_locator(r, find));
+    check_kind(f.find.back(), find);
   } else if (find.IsSequence()) {
-    for (const auto& item : find) f.find.push_back(read_locator(r, item));
+    for (const auto& item : find) {
+      f.find.push_back(read_locator(r, item));
+      check_kind(f.find.back(), item);
+    }
   } else {
     r.fail(find, "find must be a mapping or a list of them");
   }
@@ -155,6 +168,31 @@ Marker read_marker(const Reader& r, const YAML::Node& n) {
   if (m.any_of.empty()) m.any_of.push_back(m.name);
   m.required = r.flag(n["required"], "required", false);
   return m;
+}
+
+// Markers and fields of the base template, those of the same name replaced.
+template <typename T>
+std::vector<T> merged(const std::vector<T>& base, const std::vector<T>& own) {
+  std::vector<T> out;
+  for (const T& b : base) {
+    const auto it = std::find_if(own.begin(), own.end(), [&](const T& o) { return o.name == b.name; });
+    out.push_back(it == own.end() ? b : *it);
+  }
+  for (const T& o : own)
+    if (std::none_of(base.begin(), base.end(), [&](const T& b) { return b.name == o.name; })) out.push_back(o);
+  return out;
+}
+
+void resolve_extends(TemplateSet& set) {
+  for (Template& t : set.templates) {
+    if (t.extends.empty()) continue;
+    const Template* base = set.find(t.extends);
+    if (!base) throw TemplateError(t.file, 1, "extends \"" + t.extends + "\": no such template");
+    if (!base->extends.empty())
+      throw TemplateError(t.file, 1, "extends \"" + t.extends + "\", which itself extends another template (one level only)");
+    t.markers = merged(base->markers, t.markers);
+    t.fields = merged(base->fields, t.fields);
+  }
 }
 
 }  // namespace
@@ -186,7 +224,7 @@ Template parse_template(const std::string& yaml_text, const fs::path& file) {
   const Reader r{file};
   if (!root.IsMap()) throw TemplateError(file, 1, "a template must be a mapping (type:, titles:, fields: ...)");
   r.check_keys(root, {"type", "slug", "layout", "multi_page", "furniture", "titles", "nonstandard_titles", "markers",
-                      "fields", "sources"},
+                      "fields", "sources", "extends"},
                "template");
   Template t;
   t.file = file;
@@ -197,6 +235,7 @@ Template parse_template(const std::string& yaml_text, const fs::path& file) {
     if (t.layout != "prose" && t.layout != "table") r.fail(root["layout"], "layout must be prose or table");
   }
   t.multi_page = r.flag(root["multi_page"], "multi_page", false);
+  if (root["extends"]) t.extends = r.text(root["extends"], "extends");
   t.furniture = r.flag(root["furniture"], "furniture", false);
   t.titles = r.list(root["titles"], "titles");
   if (t.titles.empty()) r.fail(root, "titles: at least one title is needed");
@@ -241,6 +280,7 @@ TemplateSet load_templates(const fs::path& dir) {
     types[t.type] = file;
     set.templates.push_back(std::move(t));
   }
+  resolve_extends(set);
   return set;
 }
 

@@ -136,7 +136,8 @@ void normalise_field(ExtractedField& f, FieldType type) {
       return;
     }
     case FieldType::Seal:
-      f.parsed = true;
+    case FieldType::Rows:
+      f.parsed = true;  // set where they are read
       return;
   }
 }

@@ -26,6 +26,7 @@ enum class FieldType {
   Officers,       // 执法人员: list of {name, 证号}
   Party,          // 当事人: a unit or a person
   Seal,           // seal present on the document's pages (from OCR page data)
+  Rows,           // a table's body rows, each cell named by its column label (物品清单)
 };
 
 std::string to_string(FieldType t);
@@ -38,6 +39,7 @@ struct FieldLocator {
     Section,  // text from one of `labels` up to the first of `until` (may span lines and pages)
     Pattern,  // ICU regular expression over the document's text; group `group` is the value
     Seal,     // nothing to read: the page data says whether a seal is present
+    Columns,  // table rows under a header row holding `columns` labels
   };
   Kind kind = Kind::After;
   std::vector<std::string> labels;
@@ -50,6 +52,8 @@ struct FieldLocator {
   bool below = false;              // Cell: value under the label instead of to its right
   bool last = false;               // use the last match instead of the first (signature dates)
   std::string region;              // "first_page" | "last_page" | "" (everywhere)
+  // Columns: output key -> header label, in the order given.
+  std::vector<std::pair<std::string, std::string>> columns;
 };
 
 struct FieldSpec {
@@ -80,6 +84,9 @@ struct Template {
   std::vector<FieldSpec> fields;
   std::vector<std::string> sources;       // the 格式范本 and legal provisions behind it
   std::filesystem::path file;             // where it was loaded from
+  // Another template (type or slug) whose markers and fields this one takes
+  // over; its own markers and fields replace those of the same name.
+  std::string extends;
   bool furniture = false;                 // case-file furniture (封面, 目录): no fields checked
 };
 
