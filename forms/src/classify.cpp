@@ -109,41 +109,60 @@ PageClass classify_page(const ocr::PageResult& page, const DocText& text, const 
 }
 
 std::vector<DocumentPlan> split_documents(const std::vector<ocr::PageResult>& pages, const TemplateSet& templates) {
+  std::vector<PageClass> classes;
+  std::vector<DocText> texts;
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    texts.emplace_back(std::vector<const ocr::PageResult*>{&pages[i]}, std::vector<int>{static_cast<int>(i)});
+    classes.push_back(classify_page(pages[i], texts.back(), templates));
+  }
   std::vector<DocumentPlan> docs;
   for (std::size_t i = 0; i < pages.size(); ++i) {
     const int id = static_cast<int>(i);
-    const DocText text({&pages[i]}, {id});
-    const PageClass pc = classify_page(pages[i], text, templates);
+    const PageClass& pc = classes[i];
     DocumentPlan* current = docs.empty() ? nullptr : &docs.back();
     if (pc.blank) {
       docs.push_back({nullptr, true, 1.0, 0, "", false, {id}});
       continue;
     }
     if (pc.tmpl) {
-      const double markers = marker_fraction(*pc.tmpl, text.flow());
-      docs.push_back({pc.tmpl, false, pc.title_score * (0.7 + 0.3 * markers), pc.title_score, pc.title, pc.nonstandard_title, {id}});
+      const double markers = marker_fraction(*pc.tmpl, texts[i].flow());
+      docs.push_back({pc.tmpl, false, pc.title_score * (0.7 + 0.3 * markers), pc.title_score, pc.title,
+                      pc.nonstandard_title, {id}});
       continue;
     }
     // No title: a continuation of a multi-page document when the page carries
     // its page number or its sections.
     if (current && current->tmpl && current->tmpl->multi_page && !current->blank) {
       const bool numbered = pc.page_number >= 2;
-      const bool sections = marker_fraction(*current->tmpl, text.flow()) > 0 && !current->tmpl->markers.empty();
+      const bool sections = !current->tmpl->markers.empty() && marker_fraction(*current->tmpl, texts[i].flow()) > 0;
       if (numbered || sections) {
         current->pages.push_back(id);
         continue;
       }
     }
-    // A document whose title could not be read: known by its sections alone.
+    // A document whose title could not be read (a seal over it, torn off):
+    // known by its sections alone, over the run of untitled pages that
+    // follow it with consecutive page numbers.
+    std::vector<std::size_t> run{i};
+    for (std::size_t j = i + 1; j < pages.size() && !classes[j].tmpl && !classes[j].blank; ++j) {
+      if (classes[j].page_number < 2 || classes[j].page_number != classes[run.back()].page_number + 1) break;
+      run.push_back(j);
+    }
+    std::vector<const ocr::PageResult*> run_pages;
+    std::vector<int> run_ids;
+    for (const std::size_t j : run) run_pages.push_back(&pages[j]), run_ids.push_back(static_cast<int>(j));
+    const DocText run_text(run_pages, run_ids);
     const Template* best = nullptr;
     double best_fraction = 0;
     for (const Template& t : templates.templates) {
       if (t.markers.size() < 3) continue;
-      const double f = marker_fraction(t, text.flow());
+      const double f = marker_fraction(t, run_text.flow());
       if (f > best_fraction) best = &t, best_fraction = f;
     }
     if (best && best_fraction >= 0.75) {
-      docs.push_back({best, false, 0.6 * best_fraction, 0, "", false, {id}});
+      if (!best->multi_page) run_ids.resize(1);
+      docs.push_back({best, false, 0.6 * best_fraction, 0, "", false, run_ids});
+      i += run_ids.size() - 1;
       continue;
     }
     docs.push_back({nullptr, false, 0.0, 0, "", false, {id}});
