@@ -67,8 +67,9 @@ std::vector<TruthPage> read_truth(const fs::path& dir) {
   std::vector<std::pair<int, fs::path>> files;
   for (const auto& e : fs::directory_iterator(dir)) {
     const std::string name = e.path().filename().string();
-    if (name.size() > 11 && name.compare(name.size() - 11, 11, ".truth.json") == 0)
-      files.emplace_back(page_number_in_name(name.substr(0, name.size() - 11)), e.path());
+    if (name.size() <= 11 || name.compare(name.size() - 11, 11, ".truth.json") != 0) continue;
+    const int n = page_number_in_name(name.substr(0, name.size() - 11));
+    if (n > 0) files.emplace_back(n, e.path());  // case.truth.json is the case file's, not a page's
   }
   std::sort(files.begin(), files.end());
   std::vector<TruthPage> pages;
@@ -184,10 +185,21 @@ Score score_case(const std::string& name, const forms::CaseExtraction& got, cons
       if (!is_clean_variant(truth[p].variant)) variant = truth[p].variant;
     }
     for (const auto& spec : t->fields) {
-      if (!fields.contains(spec.name)) continue;
-      const nlohmann::json& want = spec.type == forms::FieldType::DocNumber && fields.contains(spec.name + "_规范")
-                                       ? fields[spec.name + "_规范"]
-                                       : fields[spec.name];
+      // The truth may give a served document as {名称, 文号}: the template
+      // reads them as two fields, X and X文号.
+      const std::string base = spec.name.size() > 6 && spec.name.compare(spec.name.size() - 6, 6, "文号") == 0
+                                   ? spec.name.substr(0, spec.name.size() - 6)
+                                   : "";
+      nlohmann::json want;
+      if (fields.contains(spec.name)) {
+        want = spec.type == forms::FieldType::DocNumber && fields.contains(spec.name + "_规范") ? fields[spec.name + "_规范"]
+                                                                                               : fields[spec.name];
+        if (want.is_object() && want.contains("名称")) want = want["名称"];
+      } else if (!base.empty() && fields.contains(base) && fields[base].is_object() && fields[base].contains("文号")) {
+        want = fields[base]["文号"];
+      } else {
+        continue;
+      }
       const forms::ExtractedField* f = d->field(spec.name);
       const bool ok = f && field_matches(*f, want);
       for (auto* score : {&s.by_field[spec.name], &s.by_variant[variant],

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "caseaudit/forms/normalize.h"
 #include "fuzzy.h"
 
 namespace caseaudit::forms {
@@ -31,6 +32,18 @@ bool regex_find(const std::string& pattern, const icu::UnicodeString& text) {
   return U_SUCCESS(status) && m.find();
 }
 
+// A prose document ends with its agency and date: a page whose last lines
+// hold a date has closed its document.
+bool ends_with_date(const ocr::PageResult& page) {
+  int seen = 0;
+  for (std::size_t i = page.lines.size(); i-- > 0 && seen < 3;) {
+    if (is_page_furniture(page, i)) continue;
+    ++seen;
+    if (parse_date(strip_spaces(page.lines[i].text))) return true;
+  }
+  return false;
+}
+
 // The page number printed at the foot.
 int page_number(const ocr::PageResult& page) {
   for (std::size_t i = page.lines.size() > 3 ? page.lines.size() - 3 : 0; i < page.lines.size(); ++i)
@@ -42,6 +55,7 @@ struct TitleHit {
   const Template* tmpl = nullptr;
   int matched = 0;   // title characters matched
   double score = 0;  // matched / title length
+  int32_t length = 0;  // the title's length
 };
 
 TitleHit best_title(const icu::UnicodeString& line, const TemplateSet& templates) {
@@ -59,7 +73,7 @@ TitleHit best_title(const icu::UnicodeString& line, const TemplateSet& templates
       const int matched = len - m.edits;
       const double score = static_cast<double>(matched) / len;
       if (matched < 3 || score < 0.6) continue;
-      if (matched > best.matched || (matched == best.matched && score > best.score)) best = {&t, matched, score};
+      if (matched > best.matched || (matched == best.matched && score > best.score)) best = {&t, matched, score, len};
     }
   return best;
 }
@@ -103,7 +117,10 @@ PageClass classify_page(const ocr::PageResult& page, const DocText& text, const 
             pc.tmpl = &t, pc.title_score = 0.7, pc.title = utf8(s), pc.nonstandard_title = true;
             return pc;
           }
-    if (hit.tmpl && !pc.tmpl) pc.tmpl = hit.tmpl, pc.title_score = hit.score, pc.title = utf8(s);
+    // A weaker match counts only when the line is little more than the title
+    // (a title with two characters misread, not a sentence that resembles one).
+    if (hit.tmpl && !pc.tmpl && hit.matched >= 4 && hit.score >= 0.7 && s.length() <= hit.length + 2)
+      pc.tmpl = hit.tmpl, pc.title_score = hit.score, pc.title = utf8(s);
   }
   return pc;
 }
@@ -135,7 +152,9 @@ std::vector<DocumentPlan> split_documents(const std::vector<ocr::PageResult>& pa
     if (current && current->tmpl && current->tmpl->multi_page && !current->blank) {
       const bool numbered = pc.page_number >= 2;
       const bool sections = !current->tmpl->markers.empty() && marker_fraction(*current->tmpl, texts[i].flow()) > 0;
-      if (numbered || sections) {
+      const bool open = current->tmpl->layout == "prose" &&
+                        !ends_with_date(pages[static_cast<std::size_t>(current->pages.back())]);
+      if (numbered || sections || open) {
         current->pages.push_back(id);
         continue;
       }

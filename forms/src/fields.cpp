@@ -23,8 +23,9 @@ bool is_colon(UChar c) { return c == u'：' || c == ':' || c == u'∶'; }
 
 // Punctuation that ends a value but is not part of it.
 icu::UnicodeString trim_value(icu::UnicodeString s) {
-  static const icu::UnicodeString lead = u16("：:，,。；;、 ");
-  static const icu::UnicodeString trail = u16("，,。；;、： ");
+  // '|' is a table rule read as text.
+  static const icu::UnicodeString lead = u16("：:，,。；;、 |｜丨·");
+  static const icu::UnicodeString trail = u16("，,。；;、： |｜丨·");
   int32_t b = 0, e = s.length();
   while (b < e && lead.indexOf(s.charAt(b)) >= 0) ++b;
   while (e > b && trail.indexOf(s.charAt(e - 1)) >= 0) --e;
@@ -262,7 +263,7 @@ std::optional<ExtractedField> extract_field(const FieldSpec& spec, const DocView
     g.raw = utf8(hit->text);
     g.where = hit->span.where;
     g.confidence = hit->span.confidence;
-    normalise_field(g, spec.type);
+    normalise_field(g, spec);
     if (g.parsed) return g;
     if (!unread) unread = std::move(g);
   }

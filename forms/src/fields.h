@@ -26,6 +26,6 @@ DocView make_view(const Template* tmpl, const std::vector<ocr::PageResult>& page
 std::optional<ExtractedField> extract_field(const FieldSpec& spec, const DocView& view);
 
 // Sets value/parsed/problem of a field from its raw text (normalize.h).
-void normalise_field(ExtractedField& f, FieldType type);
+void normalise_field(ExtractedField& f, const FieldSpec& spec);
 
 }  // namespace caseaudit::forms

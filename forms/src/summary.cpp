@@ -25,7 +25,7 @@ std::string mask_id(const std::string& id) {
 }
 
 std::string show(const ExtractedField& f, bool mask) {
-  if (!f.parsed) return "「" + f.raw + "」（无法识别 unreadable）";
+  if (!f.parsed) return "「" + (f.type == "id_number" && mask ? mask_id(f.raw) : f.raw) + "」（无法识别 unreadable）";
   if (f.type == "id_number" && mask) return mask_id(f.value.get<std::string>());
   if (f.value.is_string()) return f.value.get<std::string>();
   if (f.type == "party") return f.value.value("name", "") + (f.value.value("kind", "") == "unit" ? "（单位）" : "（个人）");
@@ -37,6 +37,11 @@ std::string show(const ExtractedField& f, bool mask) {
       s += "\n      ";
       for (const auto& [k, v] : row.items()) s += k + "：" + (v.is_string() ? v.get<std::string>() : v.dump()) + "  ";
     }
+    return s;
+  }
+  if (f.type == "terms") {
+    std::string s;
+    for (const auto& t : f.value) s += (s.empty() ? "" : "、") + t.get<std::string>();
     return s;
   }
   if (f.type == "citations" || f.type == "officers") {

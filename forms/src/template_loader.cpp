@@ -28,6 +28,7 @@ const std::map<std::string, FieldType>& type_names() {
       {"id_number", FieldType::IdNumber},  {"citations", FieldType::Citations},
       {"officers", FieldType::Officers},   {"party", FieldType::Party},
       {"seal", FieldType::Seal},           {"rows", FieldType::Rows},
+      {"terms", FieldType::Terms},
   };
   return names;
 }
@@ -121,7 +122,7 @@ FieldLocator read_locator(const Reader& r, const YAML::Node& n) {
 }
 
 FieldSpec read_field(const Reader& r, const YAML::Node& n) {
-  r.check_keys(n, {"name", "type", "find", "required", "note"}, "field");
+  r.check_keys(n, {"name", "type", "find", "required", "note", "terms"}, "field");
   FieldSpec f;
   f.name = r.text(n["name"], "field name");
   const std::string type = n["type"] ? r.text(n["type"], "type") : "text";
@@ -134,6 +135,8 @@ FieldSpec read_field(const Reader& r, const YAML::Node& n) {
   f.type = it->second;
   f.required = r.flag(n["required"], "required", false);
   if (n["note"]) f.note = r.text(n["note"], "note");
+  f.terms = r.list(n["terms"], "terms");
+  if ((f.type == FieldType::Terms) != !f.terms.empty()) r.fail(n, "field " + f.name + ": type terms goes with a terms: list");
   const YAML::Node find = n["find"];
   if (f.type == FieldType::Seal) {
     FieldLocator seal;

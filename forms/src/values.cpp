@@ -64,6 +64,13 @@ std::string quotes_as_brackets(std::string s) {
   return s;
 }
 
+// Specks read as dots inside a 文号 (漯环立〔2021〕·133号).
+std::string without_dots(std::string s) {
+  for (const std::string dot : {"·", "•", "・"})
+    for (std::size_t at = s.find(dot); at != std::string::npos; at = s.find(dot)) s.erase(at, dot.size());
+  return s;
+}
+
 const char* party_kind(const std::string& name) {
   for (const char* unit : {"公司", "厂", "店", "部", "中心", "合作社", "商行", "超市", "药房", "诊所", "酒店", "餐厅", "工作室",
                            "经营部", "门市", "个体工商户", "宾馆", "协会", "医院", "学校", "站"})
@@ -73,7 +80,8 @@ const char* party_kind(const std::string& name) {
 
 }  // namespace
 
-void normalise_field(ExtractedField& f, FieldType type) {
+void normalise_field(ExtractedField& f, const FieldSpec& spec) {
+  const FieldType type = spec.type;
   f.parsed = false;
   f.problem.clear();
   f.value = nullptr;
@@ -86,7 +94,7 @@ void normalise_field(ExtractedField& f, FieldType type) {
       f.value = {{"name", raw}, {"kind", party_kind(raw)}}, f.parsed = true;
       return;
     case FieldType::DocNumber:
-      if (auto n = parse_doc_number(raw); n || (n = parse_doc_number(quotes_as_brackets(raw)))) {
+      if (auto n = parse_doc_number(raw); n || (n = parse_doc_number(quotes_as_brackets(without_dots(raw))))) {
         f.value = n->canonical(), f.parsed = true;
       } else {
         f.problem = "文号无法识别 (not a document number)";
@@ -133,6 +141,15 @@ void normalise_field(ExtractedField& f, FieldType type) {
       f.parsed = !list.empty();
       if (f.parsed) f.value = list;
       else f.problem = "未识别到执法人员及证号 (no officer with a certificate number)";
+      return;
+    }
+    case FieldType::Terms: {
+      nlohmann::json list = nlohmann::json::array();
+      for (const std::string& term : spec.terms)
+        if (raw.find(term) != std::string::npos) list.push_back(term);
+      f.parsed = !list.empty();
+      if (f.parsed) f.value = list;
+      else f.problem = "未识别到所列项目 (none of the listed terms)";
       return;
     }
     case FieldType::Seal:

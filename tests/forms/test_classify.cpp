@@ -143,6 +143,8 @@ TEST_CASE("fields of a decision carry their value, raw text, page and box") {
   CHECK(d.field("文号")->value == "宛市监罚字〔2023〕16号");
   CHECK(d.field("决定日期")->value == "2023-11-13");
   CHECK(d.field("处罚依据")->value.at(0).at("article") == 49);
+  REQUIRE(d.field("处罚种类"));
+  CHECK(d.field("处罚种类")->value == nlohmann::json::array({"罚款"}));
   const auto* officers = d.field("执法人员");
   REQUIRE(officers);
   REQUIRE(officers->value.size() == 2);

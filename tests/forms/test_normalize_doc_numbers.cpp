@@ -63,6 +63,13 @@ TEST_CASE("parse_doc_number rejects incomplete numbers") {
   CHECK(canonical("") == "none");
 }
 
+TEST_CASE("police numbers keep the parenthesised part of their prefix, full-width") {
+  CHECK(canonical("宛公（经）立字〔2022〕259号") == "宛公（经）立字〔2022〕259号");
+  CHECK(canonical("宛公(经)立字[2022]259号") == "宛公（经）立字〔2022〕259号");
+  CHECK(canonical("漯公（环）不立字【2021】167号") == "漯公（环）不立字〔2021〕167号");
+  CHECK(canonical("宛公（经）立字259号") == "none");  // still needs the year
+}
+
 TEST_CASE("DocNumber::canonical") {
   CHECK(DocNumber{"宛市监处罚", 2023, 87}.canonical() == "宛市监处罚〔2023〕87号");
 }

@@ -210,12 +210,16 @@ TEST_CASE("the forms set: case files of every document type, with document truth
   std::set<std::string> seen;
   int folders = 0, pages = 0, planted_files = 0, unknown_pages = 0;
   std::vector<fs::path> cases;
-  for (const auto& e : fs::directory_iterator(dir.path() / "forms")) cases.push_back(e.path());
+  for (const auto& e : fs::directory_iterator(dir.path() / "forms"))
+    if (e.path().extension() != ".truth") cases.push_back(e.path());
   std::sort(cases.begin(), cases.end());
   for (const auto& folder : cases) {
     INFO(folder.string());
-    REQUIRE(fs::exists(folder / "case.truth.json"));
-    const auto j = nlohmann::json::parse(read_file(folder / "case.truth.json"));
+    // The truth sits beside the case folder, which holds only the scans.
+    const fs::path truth = folder.string() + ".truth";
+    REQUIRE(fs::exists(truth / "case.truth.json"));
+    const auto j = nlohmann::json::parse(read_file(truth / "case.truth.json"));
+    for (const auto& e : fs::directory_iterator(folder)) CHECK(e.path().extension() == ".jpg");
     CHECK(j["schema"] == "caseaudit.casefile/1");
     ++folders;
     int next = 1;
@@ -237,9 +241,8 @@ TEST_CASE("the forms set: case files of every document type, with document truth
       // Pages run 1, 2, 3 ... through the documents, and each page's truth agrees.
       for (const auto& page : doc["pages"]) {
         CHECK(page == next);
-        const fs::path stem = folder / std::to_string(next);
-        CHECK(fs::exists(stem.string() + ".jpg"));
-        const auto p = nlohmann::json::parse(read_file(stem.string() + ".truth.json"));
+        CHECK(fs::exists(folder / (std::to_string(next) + ".jpg")));
+        const auto p = nlohmann::json::parse(read_file(truth / (std::to_string(next) + ".truth.json")));
         CHECK(p["document"] == i + 1);
         CHECK(p["expected_type"] == expected);
         CHECK(p["standard"] == standard);

@@ -22,16 +22,28 @@ constexpr std::u32string_view kClosing = U"〕])】」}〗』";
 }  // namespace
 
 // Grammar: prefix bracket YYYY bracket [第] serial 号, nothing after 号.
-// The prefix is kept as printed (with its 字, if any) and must not contain a
-// bracket; the serial must be a positive number (leading zeros dropped).
-// 号 is required: without it the serial may have been cut off.
+// The year bracket is the first opening bracket followed by four digits and a
+// closing bracket; the prefix before it is kept as printed (with its 字, and
+// a parenthesised part such as the police's 宛公（经）立字, its parentheses
+// written full-width). The serial must be a positive number (leading zeros
+// dropped). 号 is required: without it the serial may have been cut off.
 std::optional<DocNumber> parse_doc_number(std::string_view text) {
   const std::u32string folded_text = folded(text);
   std::u32string_view s = folded_text;
-  const std::size_t open = s.find_first_of(kOpening);
-  if (open == std::u32string_view::npos || open == 0) return std::nullopt;
-  const std::u32string_view prefix = s.substr(0, open);
-  if (prefix.find_first_of(kClosing) != std::u32string_view::npos) return std::nullopt;
+  std::size_t open = std::u32string_view::npos;
+  for (std::size_t i = s.find_first_of(kOpening); i != std::u32string_view::npos; i = s.find_first_of(kOpening, i + 1))
+    if (i > 0 && i + 5 < s.size() && all_ascii_digits(s.substr(i + 1, 4)) && kClosing.find(s[i + 5]) != std::u32string_view::npos) {
+      open = i;
+      break;
+    }
+  if (open == std::u32string_view::npos) return std::nullopt;
+  std::u32string prefix(s.substr(0, open));
+  for (char32_t& c : prefix) {
+    if (c == U'(') c = U'（';
+    if (c == U')') c = U'）';
+  }
+  if (prefix.find_first_of(kOpening) != std::u32string::npos || prefix.find_first_of(kClosing) != std::u32string::npos)
+    return std::nullopt;
   s.remove_prefix(open + 1);
 
   const std::size_t close = s.find_first_of(kClosing);

@@ -27,6 +27,7 @@ enum class FieldType {
   Party,          // 当事人: a unit or a person
   Seal,           // seal present on the document's pages (from OCR page data)
   Rows,           // a table's body rows, each cell named by its column label (物品清单)
+  Terms,          // which of a fixed list of terms the text names (处罚种类: 警告, 罚款, 没收违法所得 ...)
 };
 
 std::string to_string(FieldType t);
@@ -62,6 +63,7 @@ struct FieldSpec {
   std::vector<FieldLocator> find;  // tried in order; the first that yields text wins
   bool required = false;           // a standard document always shows it
   std::string note;                // what it is, for people reading the file
+  std::vector<std::string> terms;  // Terms: the list, in the order the value gives them
 };
 
 // A section or label that identifies the document and that a standard one has.
