@@ -31,6 +31,14 @@ json to_json(const PageResult& page) {
     lines.push_back({{"text", line.text}, {"box", box_json(line.box)}, {"conf", line.confidence},
                      {"words", std::move(words)}});
   }
+  json tables = json::array();
+  for (const Table& t : page.tables) {
+    json cells = json::array();
+    for (const TableCell& c : t.cells)
+      cells.push_back({{"row", c.row}, {"col", c.col}, {"rowspan", c.rowspan}, {"colspan", c.colspan},
+                       {"box", box_json(c.box)}});
+    tables.push_back({{"box", box_json(t.box)}, {"rows", t.rows}, {"cols", t.cols}, {"cells", std::move(cells)}});
+  }
   json seals = json::array();
   for (const Seal& s : page.seals)
     seals.push_back({{"box", box_json(s.box)}, {"colour_confidence", s.colour_confidence},
@@ -48,6 +56,7 @@ json to_json(const PageResult& page) {
       {"skew", page.skew},
       {"engine", page.engine},
       {"seals", std::move(seals)},
+      {"tables", std::move(tables)},
       {"lines", std::move(lines)},
   };
 }
@@ -70,6 +79,17 @@ PageResult page_from_json(const json& j) {
   for (const json& s : member(j, "seals"))
     p.seals.push_back({box_from(member(s, "box")), member(s, "colour_confidence").get<double>(),
                        member(s, "roundness").get<double>()});
+  // Pages written before tables were found have no "tables": no tables.
+  if (auto it = j.find("tables"); it != j.end()) {
+    for (const json& t : *it) {
+      Table table{box_from(member(t, "box")), member(t, "rows").get<int>(), member(t, "cols").get<int>(), {}};
+      for (const json& c : member(t, "cells"))
+        table.cells.push_back({member(c, "row").get<int>(), member(c, "col").get<int>(),
+                               member(c, "rowspan").get<int>(), member(c, "colspan").get<int>(),
+                               box_from(member(c, "box"))});
+      p.tables.push_back(std::move(table));
+    }
+  }
   for (const json& l : member(j, "lines")) {
     Line line{member(l, "text").get<std::string>(), box_from(member(l, "box")),
               member(l, "conf").get<float>(), {}};

@@ -1,8 +1,8 @@
-// The OCR job. Stages are plain functions (load_raster -> prepare_page ->
-// engine.recognize -> map to original coordinates); this file only chains them
-// per page and runs pages over a pool of workers, one engine each. Results and
-// failures come back to the calling thread, which reports progress, so the
-// callback never runs concurrently with itself.
+// The OCR job. Stages are plain functions (load_raster -> prepare_page, which
+// also finds ruled tables -> engine.recognize -> map to original coordinates);
+// this file only chains them per page and runs pages over a pool of workers,
+// one engine each. Results and failures come back to the calling thread, which
+// reports progress, so the callback never runs concurrently with itself.
 #include "caseaudit/ocr/pipeline.h"
 
 #include <algorithm>
@@ -54,6 +54,22 @@ void map_boxes_to_original(std::vector<Line>& lines, const PreparedPage& page, c
   }
 }
 
+// Table and cell boxes: the bounding box of the corners mapped back, so on a
+// skewed page a cell's box is that of the skewed cell.
+std::vector<Table> map_tables_to_original(const PreparedPage& page, cv::Size original) {
+  std::vector<Table> tables;
+  for (const cleanup::TableGrid& grid : page.tables) {
+    Table t;
+    t.box = to_original_box(page, grid.corners, original);
+    t.rows = grid.rows;
+    t.cols = grid.cols;
+    for (const cleanup::GridCell& c : grid.cells)
+      t.cells.push_back({c.row, c.col, c.rowspan, c.colspan, to_original_box(page, c.corners, original)});
+    tables.push_back(std::move(t));
+  }
+  return tables;
+}
+
 PageResult recognise_page(const PageSource& src, const OcrOptions& options, OcrEngine& engine,
                           const OrientationDetector& orientation, const std::string& key) {
   const Raster raster = load_raster(src, options.limits);
@@ -68,6 +84,7 @@ PageResult recognise_page(const PageSource& src, const OcrOptions& options, OcrE
   r.skew = prepared.skew;
   r.engine = engine.id();
   r.seals = prepared.seals;
+  r.tables = map_tables_to_original(prepared, raster.image.size());
   r.lines = engine.recognize(prepared);
   map_boxes_to_original(r.lines, prepared, raster.image.size());
   return r;

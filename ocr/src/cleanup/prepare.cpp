@@ -107,7 +107,13 @@ PreparedPage prepare_page(const cv::Mat& original, const CleanupOptions& options
     }
   }
 
-  if (options.denoise) cleanup::denoise(grey);
+  // Table rules are looked for on the grey page before the median too: on a
+  // low-resolution page a rule is one pixel thin and the median wipes it out.
+  const cv::Mat rules_grey = grey;
+  if (options.denoise) {
+    grey = grey.clone();
+    cleanup::denoise(grey);
+  }
   out.grey = grey;
   if (options.binarize) {
     // Deskewing resamples the page, which softens stroke edges; Tesseract
@@ -124,6 +130,8 @@ PreparedPage prepare_page(const cv::Mat& original, const CleanupOptions& options
   } else {
     out.image = grey;
   }
+  // Rules are found on a binary page; without binarisation make one just for that.
+  out.tables = cleanup::find_tables(options.binarize ? out.image : cleanup::binarize(grey), rules_grey);
 
   const cv::Matx33d forward = to3x3(skew_forward) * to3x3(turn_forward);
   cv::Mat inverse;
@@ -132,20 +140,17 @@ PreparedPage prepare_page(const cv::Mat& original, const CleanupOptions& options
   return out;
 }
 
-Box to_original_box(const PreparedPage& page, const cv::Rect& r, cv::Size original_size) {
-  if (r.width <= 0 || r.height <= 0) return {};
-  // Pixel i covers [i - 0.5, i + 0.5] with pixel centres at integers, which
-  // is how the transforms map points; so map the rectangle's outer edges.
-  const double x0 = r.x - 0.5;
-  const double y0 = r.y - 0.5;
-  const double x1 = r.x + r.width - 0.5;
-  const double y1 = r.y + r.height - 0.5;
-  const cv::Matx23d& m = page.to_original;
+namespace {
+
+// Bounding box of points mapped by `m`, as pixel indices. The points are in
+// continuous coordinates where pixel i covers [i - 0.5, i + 0.5].
+Box mapped_bounds(const cv::Matx23d& m, const cv::Point2d* points, std::size_t n, cv::Size original_size) {
   double min_x = 1e300;
   double min_y = 1e300;
   double max_x = -1e300;
   double max_y = -1e300;
-  for (const cv::Point2d p : {cv::Point2d(x0, y0), cv::Point2d(x1, y0), cv::Point2d(x0, y1), cv::Point2d(x1, y1)}) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const cv::Point2d p = points[i];
     const double x = m(0, 0) * p.x + m(0, 1) * p.y + m(0, 2);
     const double y = m(1, 0) * p.x + m(1, 1) * p.y + m(1, 2);
     min_x = std::min(min_x, x);
@@ -161,6 +166,26 @@ Box to_original_box(const PreparedPage& page, const cv::Rect& r, cv::Size origin
   const int bottom = std::clamp(static_cast<int>(std::ceil(max_y + 0.5 - kEps)), 0, original_size.height);
   if (right <= left || bottom <= top) return {};
   return {left, top, right - left, bottom - top};
+}
+
+}  // namespace
+
+Box to_original_box(const PreparedPage& page, const cv::Rect& r, cv::Size original_size) {
+  if (r.width <= 0 || r.height <= 0) return {};
+  // Pixel i covers [i - 0.5, i + 0.5] with pixel centres at integers, which
+  // is how the transforms map points; so map the rectangle's outer edges.
+  const double x0 = r.x - 0.5;
+  const double y0 = r.y - 0.5;
+  const double x1 = r.x + r.width - 0.5;
+  const double y1 = r.y + r.height - 0.5;
+  const cv::Point2d corners[] = {{x0, y0}, {x1, y0}, {x0, y1}, {x1, y1}};
+  return mapped_bounds(page.to_original, corners, 4, original_size);
+}
+
+Box to_original_box(const PreparedPage& page, const cleanup::Quad& corners, cv::Size original_size) {
+  // Corners are pixel centres on the rules' middle lines: the box takes in
+  // the pixels those lines run through, so neighbouring cells share them.
+  return mapped_bounds(page.to_original, corners.data(), corners.size(), original_size);
 }
 
 }  // namespace caseaudit::ocr

@@ -3,7 +3,8 @@
 //
 // Steps, in order: red seal detection and ink suppression, border removal,
 // orientation (0/90/180/270), deskew, denoise, binarisation (borders go
-// before the rotations so a scanner border still touches the edge). The
+// before the rotations so a scanner border still touches the edge), then
+// ruled-table grids found on the binary and grey page (table_grid.h). The
 // analysis runs on one reduced copy, the pixel work at full resolution. The prepared
 // image keeps a mapping back to the original, so boxes read on it can be
 // reported in original-image coordinates.
@@ -16,6 +17,7 @@
 
 #include "caseaudit/ocr/page.h"
 #include "caseaudit/ocr/pipeline.h"
+#include "cleanup/table_grid.h"
 
 namespace caseaudit::ocr {
 
@@ -32,6 +34,7 @@ struct PreparedPage {
   int orientation = 0;  // clockwise degrees applied
   double skew = 0;      // degrees corrected
   std::vector<Seal> seals;  // in original-image coordinates
+  std::vector<cleanup::TableGrid> tables;  // ruled tables, in `image` coordinates
 };
 
 PreparedPage prepare_page(const cv::Mat& original, const CleanupOptions& options,
@@ -40,5 +43,9 @@ PreparedPage prepare_page(const cv::Mat& original, const CleanupOptions& options
 // Maps a box of the prepared image to the original image (bounding box of the
 // four transformed corners, clipped to the original's size).
 Box to_original_box(const PreparedPage& page, const cv::Rect& r, cv::Size original_size);
+// The same for a quadrilateral of points of the prepared image (pixel (x, y)
+// is the point (x, y)), such as a table cell's corners: the bounding box of
+// the four mapped corners.
+Box to_original_box(const PreparedPage& page, const cleanup::Quad& corners, cv::Size original_size);
 
 }  // namespace caseaudit::ocr
