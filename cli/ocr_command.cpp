@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "args.h"
+#include "batch_args.h"
 #include "caseaudit/ocr/error.h"
 #include "caseaudit/ocr/job.h"
 #include "commands.h"
@@ -31,30 +32,15 @@ constexpr const char* kHelp =
 ocr::OcrJob parse(const std::vector<std::string>& argv, bool* quiet, bool* help) {
   ocr::OcrJob job;
   job.options.cache_dir = ocr::default_cache_dir();
-  Args args(argv);
-  bool options_done = false;
-  while (auto tok = args.next()) {
-    const std::string& t = *tok;
-    if (options_done || t.empty() || t[0] != '-' || t == "-") {
-      job.inputs.emplace_back(t);
-    } else if (t == "--") {
-      options_done = true;
-    } else if (args.is(t, {"-h", "--help"})) {
-      *help = true;
-    } else if (args.is(t, {"-o", "--output"})) {
-      job.output = args.value(t);
-    } else if (args.is(t, {"--pdf"})) {
+  const BatchArgs batch = parse_batch_args(argv, [&](Args& args, const std::string& t) {
+    if (args.is(t, {"--pdf"})) {
       job.searchable_pdf = true;
-    } else if (parse_ocr_option(args, t, job.options)) {
-    } else if (args.is(t, {"-q", "--quiet"})) {
-      *quiet = true;
-    } else {
-      throw UsageError("未知选项 \"" + t + "\" (unknown option)");
+      return true;
     }
-  }
-  if (*help) return job;
-  if (job.inputs.empty()) throw UsageError("没有输入文件 (no inputs given)");
-  if (job.output.empty()) throw UsageError("请用 -o 指定输出文件夹 (give the output folder with -o DIR)");
+    return parse_ocr_option(args, t, job.options);
+  });
+  job.inputs = batch.inputs, job.output = batch.output;
+  *quiet = batch.quiet, *help = batch.help;
   return job;
 }
 
