@@ -102,17 +102,4 @@ SpanInfo DocText::span(const std::vector<int32_t>& map, int32_t begin, int32_t e
   return info;
 }
 
-icu::UnicodeString DocText::text_in(int page, const ocr::Box& box, std::vector<int32_t>* at) const {
-  icu::UnicodeString out;
-  for (int32_t i = 0; i < lined_.length(); ++i) {
-    const CharSource& s = sources_[lined_src_[i]];
-    if (s.page != page) continue;
-    const int cx = s.box.x + s.box.w / 2, cy = s.box.y + s.box.h / 2;
-    if (cx < box.x || cx >= box.right() || cy < box.y || cy >= box.bottom()) continue;
-    out.append(lined_.charAt(i));
-    if (at) at->push_back(i);
-  }
-  return out;
-}
-
 }  // namespace caseaudit::forms

@@ -45,9 +45,6 @@ class DocText {
   SpanInfo lined_span(int32_t begin, int32_t end) const { return span(lined_src_, begin, end); }
   SpanInfo flow_span(int32_t begin, int32_t end) const { return span(flow_src_, begin, end); }
   const CharSource& lined_source(int32_t at) const { return sources_[lined_src_[at]]; }
-  // The characters (as a string) whose box centre lies inside `box` on `page`,
-  // in reading order, and their index in `lined`.
-  icu::UnicodeString text_in(int page, const ocr::Box& box, std::vector<int32_t>* at = nullptr) const;
 
  private:
   SpanInfo span(const std::vector<int32_t>& map, int32_t begin, int32_t end) const;

@@ -9,6 +9,7 @@
 
 #include "caseaudit/forms/normalize.h"
 #include "fuzzy.h"
+#include "table_text.h"
 
 namespace caseaudit::forms {
 
@@ -131,26 +132,24 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
   const DocText& dt = v.all;
   for (std::size_t p = 0; p < v.pages.size(); ++p)
     for (const ocr::Table& table : v.pages[p]->tables) {
-      std::vector<icu::UnicodeString> texts;
-      for (const ocr::TableCell& c : table.cells) texts.push_back(dt.text_in(v.ids[p], c.box));
+      const std::vector<CellText> cells = cell_texts(dt, v.ids[p], table, v.pages[p]->skew);
       for (const std::string& label : loc.labels) {
         const icu::UnicodeString u = u16(label);
         for (std::size_t i = 0; i < table.cells.size(); ++i) {
-          if (texts[i].length() > u.length() + 4 || !find_label(texts[i], u).found()) continue;
+          if (cells[i].text.length() > u.length() + 4 || !find_label(cells[i].text, u).found()) continue;
           const ocr::TableCell& lc = table.cells[i];
           for (std::size_t j = 0; j < table.cells.size(); ++j) {
             const ocr::TableCell& c = table.cells[j];
             const bool right = !loc.below && c.col == lc.col + lc.colspan && c.row <= lc.row && lc.row < c.row + c.rowspan;
             const bool below = loc.below && c.row == lc.row + lc.rowspan && c.col <= lc.col && lc.col < c.col + c.colspan;
             if (!right && !below) continue;
-            std::vector<int32_t> at;
-            const icu::UnicodeString text = trim_value(dt.text_in(v.ids[p], c.box, &at));
+            const icu::UnicodeString text = trim_value(cells[j].text);
             if (text.isEmpty()) break;
             Hit hit{text, {}};
             hit.span.where.push_back({v.ids[p], c.box});
             double conf = 0;
-            for (const int32_t a : at) conf += dt.lined_source(a).confidence;
-            hit.span.confidence = at.empty() ? 0.f : static_cast<float>(conf / static_cast<double>(at.size()));
+            for (const int32_t a : cells[j].at) conf += dt.lined_source(a).confidence;
+            hit.span.confidence = cells[j].at.empty() ? 0.f : static_cast<float>(conf / static_cast<double>(cells[j].at.size()));
             return hit;
           }
         }
@@ -169,7 +168,9 @@ std::optional<ExtractedField> locate_rows(const FieldLocator& loc, const DocView
   for (std::size_t p = 0; p < v.pages.size(); ++p)
     for (const ocr::Table& table : v.pages[p]->tables) {
       std::map<std::pair<int, int>, icu::UnicodeString> text;  // (row, col) -> text
-      for (const ocr::TableCell& c : table.cells) text[{c.row, c.col}] = trim_value(dt.text_in(v.ids[p], c.box));
+      const std::vector<CellText> cells = cell_texts(dt, v.ids[p], table, v.pages[p]->skew);
+      for (std::size_t k = 0; k < table.cells.size(); ++k)
+        text[{table.cells[k].row, table.cells[k].col}] = trim_value(cells[k].text);
       for (int header = 0; header < table.rows; ++header) {
         std::vector<int> cols;
         for (const auto& [key, label] : loc.columns) {

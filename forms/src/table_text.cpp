@@ -1,0 +1,49 @@
+// Characters to table cells (see table_text.h).
+#include "table_text.h"
+
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+namespace caseaudit::forms {
+
+namespace {
+
+// Whether (px, py) lies in the rectangle tilted by `angle` (radians) whose
+// bounding box is `b`.
+bool in_tilted(const ocr::Box& b, double angle, double px, double py) {
+  const double c = std::cos(angle), s = std::sin(angle);
+  const double ac = std::abs(c), as = std::abs(s);
+  const double den = ac * ac - as * as;
+  if (den < 0.5) return true;  // near 45 degrees the inscribed rectangle is undefined: trust the box
+  const double w = (b.w * ac - b.h * as) / den, h = (b.h * ac - b.w * as) / den;
+  const double dx = px - (b.x + b.w / 2.0), dy = py - (b.y + b.h / 2.0);
+  return std::abs(dx * c + dy * s) <= w / 2 + 1 && std::abs(-dx * s + dy * c) <= h / 2 + 1;
+}
+
+}  // namespace
+
+std::vector<CellText> cell_texts(const DocText& dt, int page, const ocr::Table& table, double skew) {
+  std::vector<CellText> out(table.cells.size());
+  const double angle = -skew * std::numbers::pi / 180;
+  const icu::UnicodeString& s = dt.lined();
+  for (int32_t i = 0; i < s.length(); ++i) {
+    const CharSource& src = dt.lined_source(i);
+    if (src.page != page) continue;
+    const double px = src.box.x + src.box.w / 2.0, py = src.box.y + src.box.h / 2.0;
+    int best = -1;
+    double best_d = std::numeric_limits<double>::max();
+    for (std::size_t k = 0; k < table.cells.size(); ++k) {
+      const ocr::Box& b = table.cells[k].box;
+      if (px < b.x || px >= b.right() || py < b.y || py >= b.bottom() || !in_tilted(b, angle, px, py)) continue;
+      const double d = std::hypot(px - (b.x + b.w / 2.0), py - (b.y + b.h / 2.0));
+      if (d < best_d) best = static_cast<int>(k), best_d = d;
+    }
+    if (best < 0) continue;
+    out[static_cast<std::size_t>(best)].text.append(s.charAt(i));
+    out[static_cast<std::size_t>(best)].at.push_back(i);
+  }
+  return out;
+}
+
+}  // namespace caseaudit::forms
