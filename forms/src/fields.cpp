@@ -138,6 +138,29 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
         for (std::size_t i = 0; i < table.cells.size(); ++i) {
           if (cells[i].text.length() > u.length() + 4 || !find_label(cells[i].text, u).found()) continue;
           const ocr::TableCell& lc = table.cells[i];
+          if (loc.whole_row) {
+            // Every cell right of the label in its rows, left to right.
+            std::vector<std::size_t> row;
+            for (std::size_t j = 0; j < table.cells.size(); ++j) {
+              const ocr::TableCell& c = table.cells[j];
+              if (c.col >= lc.col + lc.colspan && c.row <= lc.row && lc.row < c.row + c.rowspan) row.push_back(j);
+            }
+            std::sort(row.begin(), row.end(), [&](std::size_t a, std::size_t b) { return table.cells[a].col < table.cells[b].col; });
+            Hit hit;
+            double conf = 0;
+            std::size_t n = 0;
+            for (const std::size_t j : row) {
+              const icu::UnicodeString t = trim_value(cells[j].text);
+              if (t.isEmpty()) continue;
+              if (!hit.text.isEmpty()) hit.text.append(u'、');
+              hit.text.append(t);
+              hit.span.where.push_back({v.ids[p], table.cells[j].box});
+              for (const int32_t a : cells[j].at) conf += dt.lined_source(a).confidence, ++n;
+            }
+            if (hit.text.isEmpty()) continue;
+            hit.span.confidence = n ? static_cast<float>(conf / static_cast<double>(n)) : 0.f;
+            return hit;
+          }
           for (std::size_t j = 0; j < table.cells.size(); ++j) {
             const ocr::TableCell& c = table.cells[j];
             const bool right = !loc.below && c.col == lc.col + lc.colspan && c.row <= lc.row && lc.row < c.row + c.rowspan;

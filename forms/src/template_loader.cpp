@@ -77,7 +77,7 @@ struct Reader {
 
 FieldLocator read_locator(const Reader& r, const YAML::Node& n) {
   r.check_keys(n, {"after", "cell", "below", "section", "until", "until_pattern", "lines", "pattern", "group", "seal", "last",
-                  "region", "columns"}, "find");
+                  "region", "columns", "whole_row"}, "find");
   FieldLocator loc;
   int kinds = 0;
   if (n["after"]) loc.kind = FieldLocator::Kind::After, loc.labels = r.list(n["after"], "after"), ++kinds;
@@ -96,6 +96,7 @@ FieldLocator read_locator(const Reader& r, const YAML::Node& n) {
   if (kinds != 1) r.fail(n, "find needs exactly one of after, cell, section, pattern, columns, seal");
   loc.until = r.list(n["until"], "until");
   loc.below = r.flag(n["below"], "below", false);
+  loc.whole_row = r.flag(n["whole_row"], "whole_row", false);
   loc.lines = r.flag(n["lines"], "lines", false);
   if (n["until_pattern"]) {
     loc.until_pattern = r.text(n["until_pattern"], "until_pattern");

@@ -51,6 +51,7 @@ struct FieldLocator {
   std::string pattern;             // Pattern
   int group = 0;                   // Pattern: capture group holding the value (0 = whole match)
   bool below = false;              // Cell: value under the label instead of to its right
+  bool whole_row = false;          // Cell: every cell right of the label in its row, joined (two officers in two cells)
   bool last = false;               // use the last match instead of the first (signature dates)
   std::string region;              // "first_page" | "last_page" | "" (everywhere)
   // Columns: output key -> header label, in the order given.
