@@ -10,5 +10,6 @@ namespace caseaudit::cli {
 int ocr_command(const std::vector<std::string>& args);
 int extract_command(const std::vector<std::string>& args);
 int calendar_command(const std::vector<std::string>& args);
+int check_command(const std::vector<std::string>& args);
 
 }  // namespace caseaudit::cli

@@ -9,6 +9,7 @@ enum ExitCode : int {
   kUsage = 2,          // bad command line
   kInputFailed = 3,    // some inputs or pages failed; the rest was processed and written
   kEnvironment = 4,    // cannot run at all: language data/model missing, output not writable
+  kFindings = 5,       // check: a finding at error severity (everything was processed)
 };
 
 }  // namespace caseaudit::cli

@@ -17,6 +17,8 @@ constexpr const char* kUsage =
     "                        OCR case-file pages into text, JSON and searchable PDFs\n"
     "  extract CASE... -o OUT 识别文书类型、标准格式并提取字段\n"
     "                        split case files into documents, check them against the templates, extract fields\n"
+    "  check CASE... -o OUT   案卷自查：按规则包检查文书、计算平台录入期限、列出平台录入值\n"
+    "                        self-check: rule findings, platform-entry deadlines, values to enter\n"
     "  calendar --add N DATE  工作日计算 working days: the date N working days after DATE; also --between D1 D2\n"
     "\n"
     "caseaudit <command> --help 查看命令选项 (shows a command's options)\n";
@@ -42,6 +44,7 @@ int main(int argc, char** argv) {
   if (command == "ocr") return caseaudit::cli::ocr_command(args);
   if (command == "extract") return caseaudit::cli::extract_command(args);
   if (command == "calendar") return caseaudit::cli::calendar_command(args);
+  if (command == "check") return caseaudit::cli::check_command(args);
   std::fprintf(stderr, "caseaudit: 未知命令 \"%s\" (unknown command)\n\n%s", command.c_str(), kUsage);
   return caseaudit::cli::kUsage;
 }

@@ -78,8 +78,12 @@ TEST_CASE("the default profile: seven kinds of information, 7 working days each,
   CHECK(p.investigation_open.limit == Duration{1, Duration::Unit::Years});
   CHECK(p.investigation_open.source.document == "macheng");
 
-  CHECK(std::find(p.rule_packs.begin(), p.rule_packs.end(), "criminal-thresholds") != p.rule_packs.end());
-  CHECK(std::find(p.rule_packs.begin(), p.rule_packs.end(), "platform-entry") != p.rule_packs.end());
+  // Every pack the profile applies is shipped in rules/packs.
+  REQUIRE_FALSE(p.rule_packs.empty());
+  for (const std::string& pack : p.rule_packs) {
+    INFO(pack);
+    CHECK(std::filesystem::exists(caseaudit::test::source_dir() / "rules" / "packs" / (pack + ".yaml")));
+  }
 }
 
 TEST_CASE("the profile's early-intervention share drives the threshold evaluation") {

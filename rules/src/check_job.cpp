@@ -1,0 +1,163 @@
+// The check job (see check_job.h).
+#include "caseaudit/rules/check_job.h"
+
+#include <algorithm>
+#include <fstream>
+
+#include "caseaudit/ocr/error.h"
+#include "caseaudit/rules/calendar.h"
+#include "caseaudit/rules/data_error.h"
+#include "caseaudit/rules/profile.h"
+#include "caseaudit/rules/rule_pack.h"
+
+namespace caseaudit::rules {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const forms::ExtractedField* first_field(const forms::CaseExtraction& c, const std::string& type, const std::string& name) {
+  for (const auto& d : c.documents)
+    if (d.type == type)
+      if (const auto* f = d.field(name); f && f->parsed) return f;
+  return nullptr;
+}
+
+std::string text_of(const forms::ExtractedField* f) {
+  if (!f) return "";
+  if (f->value.is_string()) return f->value.get<std::string>();
+  if (f->value.is_object() && f->value.contains("name")) return f->value["name"].get<std::string>();
+  return f->value.dump();
+}
+
+// The document date that starts each kind of clock; kinds the case file
+// cannot date (facts found, objections, consultations) have none.
+std::pair<std::string, std::string> clock_field(Clock c) {
+  switch (c) {
+    case Clock::CaseFiled: return {"立案审批表", "立案日期"};
+    case Clock::CaseTransferred: return {"涉嫌犯罪案件移送书", "移送日期"};
+    case Clock::CaseWithdrawn: return {"撤案审批表", "撤案日期"};
+    default: return {"", ""};
+  }
+}
+
+Date add_months(const Date& d, int months) {
+  Date r = d;
+  const int total = d.year * 12 + (d.month - 1) + months;
+  r.year = total / 12, r.month = total % 12 + 1;
+  while (r.day > 28 && !is_valid_date(r)) --r.day;
+  return r;
+}
+
+std::vector<EntryDue> entry_deadlines(const forms::CaseExtraction& c, const Profile& p, const WorkCalendar& cal,
+                                      std::vector<std::string>& notes) {
+  std::vector<EntryDue> out;
+  for (const EntryDeadline& e : p.entry_deadlines) {
+    const auto [type, name] = clock_field(e.clock);
+    if (type.empty()) continue;
+    const forms::ExtractedField* f = first_field(c, type, name);
+    if (!f) continue;
+    const auto start = forms::parse_date(text_of(f));
+    if (!start) continue;
+    const int n = e.deadline.count - (p.counting.first_day_counts ? 1 : 0);
+    try {
+      Date due;
+      switch (e.deadline.unit) {
+        case Duration::Unit::WorkingDays: due = cal.add_working_days(*start, n); break;
+        case Duration::Unit::Days: due = add_calendar_days(*start, n); break;
+        case Duration::Unit::Months: due = add_months(*start, e.deadline.count); break;
+        case Duration::Unit::Years: due = add_months(*start, 12 * e.deadline.count); break;
+      }
+      out.push_back({e.kind, e.information, start->iso(), due.iso(), e.deadline.text(), e.source.text(),
+                     e.information + "须于 " + due.iso() + " 前录入（" + type + name + " " + start->iso() + " 起 " +
+                         e.deadline.text() + "） / enter by " + due.iso()});
+    } catch (const MissingCalendarYear& ex) {
+      notes.push_back(e.information + "的录入期限无法计算 (entry deadline not computed): " + ex.what());
+    }
+  }
+  return out;
+}
+
+nlohmann::ordered_json platform_values(const forms::CaseExtraction& c) {
+  nlohmann::ordered_json v;
+  const bool transfer = first_field(c, "涉嫌犯罪案件移送书", "移送日期") || first_field(c, "涉嫌犯罪案件移送书", "文号");
+  const auto* number = first_field(c, "行政处罚决定书", "文号");
+  if (!number) number = first_field(c, "立案审批表", "文号");
+  const auto* party = first_field(c, "行政处罚决定书", "当事人");
+  if (!party) party = first_field(c, "立案审批表", "当事人");
+  const auto* cause = first_field(c, "立案审批表", "案由");
+  if (!cause) cause = first_field(c, "行政处罚决定书", "案由");
+  v["案件编号/文号"] = text_of(number);
+  v["案件名称"] = party && cause ? text_of(party) + (text_of(cause).rfind("涉嫌", 0) == 0 ? "" : "涉嫌") + text_of(cause) + "案" : "";
+  v["当事人"] = text_of(party);
+  v["案件类别"] = transfer ? "涉嫌犯罪移送" : "行政处罚";
+  v["立案日期"] = text_of(first_field(c, "立案审批表", "立案日期"));
+  v["处罚决定日期"] = text_of(first_field(c, "行政处罚决定书", "决定日期"));
+  v["罚款金额"] = text_of(first_field(c, "行政处罚决定书", "罚款金额"));
+  v["涉案金额"] = text_of(first_field(c, "涉嫌犯罪案件移送书", "涉案金额"));
+  v["移送日期"] = text_of(first_field(c, "涉嫌犯罪案件移送书", "移送日期"));
+  v["公安立案日期"] = text_of(first_field(c, "立案通知书", "通知日期"));
+  return v;
+}
+
+void write_file(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+  if (!out) throw ocr::EnvironmentError("无法写入 (cannot write) " + p.string());
+}
+
+}  // namespace
+
+bool CaseCheck::has_errors() const {
+  for (const auto& f : findings)
+    if (f.severity == Severity::Error) return true;
+  return false;
+}
+
+nlohmann::json to_json(const CaseCheck& c) {
+  nlohmann::json j;
+  j["schema"] = "caseaudit.check/1";
+  j["case"] = c.extraction.name;
+  j["findings"] = nlohmann::json::array();
+  for (const auto& f : c.findings) j["findings"].push_back(to_json(f));
+  j["entry_deadlines"] = nlohmann::json::array();
+  for (const auto& e : c.entry_deadlines)
+    j["entry_deadlines"].push_back({{"kind", e.kind}, {"information", e.information}, {"from", e.from_date}, {"due", e.due},
+                                    {"rule", e.rule}, {"source", e.source}, {"message", e.message}});
+  j["platform_values"] = c.platform_values;
+  j["notes"] = c.notes;
+  return j;
+}
+
+CheckJobReport run_check_job(const CheckJob& job, const ocr::ProgressFn& progress) {
+  const fs::path dir = job.rules_dir.empty() ? default_rules_dir() : job.rules_dir;
+  const std::vector<RulePack> all = load_rule_packs(dir / "packs");
+  const Profile profile = load_profile(dir / "profiles", job.profile);
+  const WorkCalendar calendar = WorkCalendar::load(dir / "calendars");
+  std::vector<RulePack> packs;
+  for (const auto& p : all)
+    if (std::find(profile.rule_packs.begin(), profile.rule_packs.end(), p.name) != profile.rule_packs.end()) packs.push_back(p);
+  if (packs.empty()) packs = all;  // a profile naming no shipped pack gets them all
+
+  forms::ExtractJobReport extracted = forms::run_extract_job(job.extract, progress);
+  CheckJobReport report;
+  report.errors = extracted.errors;
+  report.written = extracted.written;
+  for (auto& c : extracted.cases) {
+    CaseCheck cc;
+    cc.findings = check_case(c, packs);
+    cc.entry_deadlines = entry_deadlines(c, profile, calendar, cc.notes);
+    cc.platform_values = platform_values(c);
+    cc.extraction = std::move(c);
+    const fs::path json = job.extract.output / (cc.extraction.name + ".check.json");
+    const fs::path text = job.extract.output / (cc.extraction.name + ".check.txt");
+    write_file(json, to_json(cc).dump(1) + "\n");
+    write_file(text, check_report_text(cc, job.extract.mask_ids));
+    report.written.push_back(json);
+    report.written.push_back(text);
+    report.cases.push_back(std::move(cc));
+  }
+  return report;
+}
+
+}  // namespace caseaudit::rules
