@@ -4,6 +4,7 @@
 // The check-character code here is written independently of the generator's.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -108,9 +109,11 @@ TEST_CASE("check characters: the brief's valid and invalid examples", "[fixtures
 TEST_CASE("the generator writes the same bytes for the same seed", "[fixtures][generator]") {
   REQUIRE(fs::exists(generator()));
   ScratchDir a("fixture-gen-a"), b("fixture-gen-b");
-  // One item of each kind of output: a page JPEG with seals, a G4 TIFF, a born-digital PDF, a forms case file.
+  // One item of each kind of output: a page JPEG with seals, a G4 TIFF, a born-digital PDF, a forms case file,
+  // a defects case file.
   for (const std::string& args : {std::string("--set pages --only filing-01-seal"), std::string("--set formats --only g4-case"),
-                                  std::string("--set formats --only born-digital"), std::string("--set forms --only case-003")}) {
+                                  std::string("--set formats --only born-digital"), std::string("--set forms --only case-003"),
+                                  std::string("--set defects --only case-005")}) {
     INFO(args);
     REQUIRE(run_command(generator() + " --seed 11 --quiet " + args + " --out " + a.path().string()) == 0);
     REQUIRE(run_command(generator() + " --seed 11 --quiet " + args + " --out " + (b.path() / "elsewhere").string()) == 0);
@@ -270,5 +273,159 @@ TEST_CASE("the forms set: case files of every document type, with document truth
   for (const auto& t : templates) {
     INFO(t);
     CHECK(seen.count(t) == 1);
+  }
+}
+
+namespace {
+
+// Days since 1970-01-01 of an ISO date (YYYY-MM-DD), for the calendar-day limits.
+long iso_days(const std::string& iso) {
+  int y = std::stoi(iso.substr(0, 4));
+  const int m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097L + doe - 719468L;
+}
+
+// The case-level rules of rules/packs/procedure.yaml, read independently from
+// a case file's document truth: which of them the file's dates and make-up break.
+std::set<std::string> case_rules_broken(const nlohmann::json& docs) {
+  const auto first = [&](const std::string& type, const std::string& field, const std::string& served = "") -> std::string {
+    for (const auto& d : docs) {
+      if (d["doc_type"] != type || !d["fields"].contains(field)) continue;
+      if (!served.empty() && (!d["fields"].contains("送达文书") || d["fields"]["送达文书"]["名称"] != served)) continue;
+      return d["fields"][field].get<std::string>();
+    }
+    return "";
+  };
+  const auto holds = [&](const std::string& type) {
+    return std::any_of(docs.begin(), docs.end(), [&](const nlohmann::json& d) { return d["doc_type"] == type; });
+  };
+  std::set<std::string> out;
+  const std::string filed = first("立案审批表", "立案日期"), notified = first("行政处罚事先告知书", "告知日期");
+  const std::string decided = first("行政处罚决定书", "决定日期"), served = first("送达回证", "送达日期", "行政处罚决定书");
+  std::vector<long> sequence;
+  for (const std::string& date : {filed, notified, decided, served})
+    if (!date.empty()) sequence.push_back(iso_days(date));
+  for (std::size_t i = 1; i < sequence.size(); ++i)
+    if (sequence[i] < sequence[i - 1]) out.insert("case.date-order");
+  if (!filed.empty() && !decided.empty() && iso_days(decided) - iso_days(filed) > 90) out.insert("case.decision-90-days");
+  if (!decided.empty() && !served.empty() && iso_days(served) - iso_days(decided) > 7) out.insert("case.service-7-days");
+  if (holds("涉嫌犯罪案件移送书") && (!holds("涉嫌犯罪案件情况的调查报告") || !holds("涉案物品清单")))
+    out.insert("case.transfer-package");
+  const std::string transferred = first("涉嫌犯罪案件移送书", "移送日期"), police = first("立案通知书", "通知日期");
+  if (!transferred.empty() && !police.empty() && iso_days(police) - iso_days(transferred) > 3)
+    out.insert("case.police-decision-3-days");
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the defects set: case files with planted rule defects, and clean ones", "[fixtures][generator]") {
+  REQUIRE(fs::exists(generator()));
+  ScratchDir dir("fixture-gen-defects");
+  REQUIRE(run_command(generator() + " --seed 7 --quiet --set defects --out " + dir.path().string()) == 0);
+  // Every rule id the set plants is one of the packs'.
+  const std::string packs = read_file(caseaudit::test::source_dir() / "rules/packs/documents.yaml") +
+                            read_file(caseaudit::test::source_dir() / "rules/packs/procedure.yaml");
+  std::vector<fs::path> cases;
+  for (const auto& e : fs::directory_iterator(dir.path() / "defects"))
+    if (e.path().extension() != ".truth") cases.push_back(e.path());
+  std::sort(cases.begin(), cases.end());
+  std::set<std::string> planted, clean_kinds;
+  int pages = 0;
+  for (const auto& folder : cases) {
+    INFO(folder.string());
+    const fs::path truth = folder.string() + ".truth";
+    REQUIRE(fs::exists(truth / "case.truth.json"));
+    for (const auto& e : fs::directory_iterator(folder)) CHECK(e.path().extension() == ".jpg");
+    const auto j = nlohmann::json::parse(read_file(truth / "case.truth.json"));
+    CHECK(j["schema"] == "caseaudit.casefile/1");
+    REQUIRE(j["defects"].is_array());
+    const auto& docs = j["documents"];
+    const int count = j["page_count"].get<int>();
+    CHECK(count >= 5);
+    CHECK(count <= 8);
+    pages += count;
+    for (int p = 1; p <= count; ++p) CHECK(fs::exists(folder / (std::to_string(p) + ".jpg")));
+    if (j["defects"].empty()) clean_kinds.insert(j["案件类别"].get<std::string>());
+
+    std::set<std::string> doc_rules, case_rules;
+    for (const auto& d : j["defects"]) {
+      const std::string rule = d["rule"];
+      INFO(rule);
+      CHECK((packs.find("id: " + rule + ",") != std::string::npos || packs.find("id: " + rule + "\n") != std::string::npos));
+      CHECK(!d["what"].get<std::string>().empty());
+      planted.insert(rule);
+      if (rule.rfind("case.", 0) == 0) {
+        CHECK(d["document"].is_null());
+        case_rules.insert(rule);
+      } else {
+        REQUIRE(d["document"].is_number_integer());
+        const int index = d["document"];
+        REQUIRE(index >= 1);
+        REQUIRE(index <= static_cast<int>(docs.size()));
+        const std::string type = docs[static_cast<std::size_t>(index - 1)]["doc_type"];
+        CHECK(type == (rule.rfind("decision.", 0) == 0 ? "行政处罚决定书" : "涉嫌犯罪案件移送书"));
+        doc_rules.insert(std::to_string(index) + " " + rule);
+      }
+    }
+    // The case-level rules the truth's dates and documents break are the planted ones.
+    CHECK(case_rules_broken(docs) == case_rules);
+    // Each document shows its planted defect, and no other document shows one.
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      const auto& doc = docs[i];
+      const auto& f = doc["fields"];
+      const std::string type = doc["doc_type"];
+      const auto has = [&](const std::string& rule) { return doc_rules.count(std::to_string(i + 1) + " " + rule) == 1; };
+      INFO(doc["doc_slug"].get<std::string>());
+      if (f.contains("统一社会信用代码"))
+        CHECK(credit_code_ok(f["统一社会信用代码"].get<std::string>()) == !has("decision.credit-code"));
+      if (f.contains("身份证号")) CHECK(id_number_ok(f["身份证号"].get<std::string>()) == !has("decision.id-number"));
+      if (f.contains("罚款金额") && f.contains("罚款金额大写"))
+        CHECK((daxie_value(f["罚款金额大写"].get<std::string>()) == f["罚款金额"].get<long long>()) ==
+              !has("decision.fine-capitals"));
+      bool sealed = false;
+      for (const auto& page : doc["pages"]) {
+        const auto p = nlohmann::json::parse(read_file(truth / (std::to_string(page.get<int>()) + ".truth.json")));
+        CHECK(p["document"] == i + 1);
+        CHECK(p["variant"] == "scan");
+        CHECK(std::abs(p["skew"].get<double>()) <= 1.2);
+        sealed = sealed || !p["seals"].empty();
+      }
+      if (type == "行政处罚决定书") {
+        CHECK(sealed == !has("decision.seal"));
+        CHECK(f.contains("地址") == !has("decision.address"));
+        CHECK(f.contains("复议机关") == !has("decision.remedy"));
+        REQUIRE(f.contains("执法人员"));
+        CHECK(f["执法人员"].size() == (has("decision.officers") ? 1u : 2u));
+      }
+      if (type == "涉嫌犯罪案件移送书") {
+        CHECK(sealed);
+        CHECK(f.contains("抄送") == !has("transfer.copied"));
+      }
+      if (type == "立案审批表" || type == "行政处罚事先告知书") CHECK(sealed);
+    }
+  }
+  CHECK(cases.size() >= 7);
+  CHECK(cases.size() <= 9);
+  CHECK(pages <= 60);
+  CHECK(clean_kinds.count("行政处罚") == 1);
+  CHECK(clean_kinds.count("涉嫌犯罪移送") == 1);
+  for (const auto& rules : std::vector<std::vector<std::string>>{{"decision.address", "decision.remedy"},
+                                                                 {"decision.credit-code", "decision.id-number"},
+                                                                 {"decision.fine-capitals"},
+                                                                 {"case.date-order"},
+                                                                 {"case.service-7-days"},
+                                                                 {"case.decision-90-days"},
+                                                                 {"case.transfer-package"},
+                                                                 {"transfer.copied"},
+                                                                 {"decision.seal"},
+                                                                 {"decision.officers"}}) {
+    INFO(rules.front());
+    CHECK(std::any_of(rules.begin(), rules.end(), [&](const std::string& r) { return planted.count(r) == 1; }));
   }
 }
