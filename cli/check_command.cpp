@@ -64,47 +64,23 @@ rules::CheckJob parse(const std::vector<std::string>& argv, bool* quiet, bool* h
 }  // namespace
 
 int check_command(const std::vector<std::string>& argv) {
-  bool quiet = false, help = false;
   rules::CheckJob job;
-  try {
-    job = parse(argv, &quiet, &help);
-  } catch (const UsageError& e) {
-    std::fprintf(stderr, "caseaudit check: %s\n\n", e.what());
-    std::fprintf(stderr, kHelp, kOcrOptionsHelp);
-    return kUsage;
-  }
-  if (help) {
-    std::printf(kHelp, kOcrOptionsHelp);
-    return kOk;
-  }
-  try {
-    ProgressBar bar("识别 OCR", !quiet && stderr_is_terminal());
-    const rules::CheckJobReport report = run_check_job(job, [&](const ocr::Progress& p) { bar.update(p); });
-    bar.finish();
-    bool errors = false;
-    for (const auto& c : report.cases) {
-      errors = errors || c.has_errors();
-      if (!quiet) std::fputs((check_report_text(c, job.extract.mask_ids) + "\n").c_str(), stdout);
-    }
-    for (const ocr::InputError& e : report.errors) std::fprintf(stderr, "caseaudit: 错误 error: %s\n", e.message().c_str());
-    if (!report.errors.empty()) return kInputFailed;
-    return errors ? kFindings : kOk;
-  } catch (const rules::DataError& e) {
-    std::fprintf(stderr, "caseaudit: 规则数据错误 rules data error: %s\n", e.what());
-    return kEnvironment;
-  } catch (const forms::TemplateError& e) {
-    std::fprintf(stderr, "caseaudit: 模板错误 template error: %s\n", e.what());
-    return kEnvironment;
-  } catch (const ocr::EnvironmentError& e) {
-    std::fprintf(stderr, "caseaudit: 环境错误 environment error: %s\n", e.what());
-    return kEnvironment;
-  } catch (const std::invalid_argument& e) {
-    std::fprintf(stderr, "caseaudit check: %s\n", e.what());
-    return kUsage;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "caseaudit: 错误 error: %s\n", e.what());
-    return kEnvironment;
-  }
+  return run_batch_command(
+      "check", kHelp, [&](bool* quiet, bool* help) { job = parse(argv, quiet, help); },
+      [&](bool quiet) {
+        ProgressBar bar("识别 OCR", !quiet && stderr_is_terminal());
+        const rules::CheckJobReport report = run_check_job(job, [&](const ocr::Progress& p) { bar.update(p); });
+        bar.finish();
+        bool errors = false;
+        for (const auto& c : report.cases) {
+          errors = errors || c.has_errors();
+          if (!quiet) std::fputs((check_report_text(c, job.extract.mask_ids) + "\n").c_str(), stdout);
+        }
+        for (const ocr::InputError& e : report.errors) std::fprintf(stderr, "caseaudit: 错误 error: %s\n", e.message().c_str());
+        if (!report.errors.empty()) return int{kInputFailed};
+        return errors ? int{kFindings} : int{kOk};
+      },
+      kEnvironment);
 }
 
 }  // namespace caseaudit::cli

@@ -57,44 +57,22 @@ forms::ExtractJob parse(const std::vector<std::string>& argv, bool* quiet, bool*
 }  // namespace
 
 int extract_command(const std::vector<std::string>& argv) {
-  bool quiet = false, help = false;
   forms::ExtractJob job;
-  try {
-    job = parse(argv, &quiet, &help);
-  } catch (const UsageError& e) {
-    std::fprintf(stderr, "caseaudit extract: %s\n\n", e.what());
-    std::fprintf(stderr, kHelp, kOcrOptionsHelp);
-    return kUsage;
-  }
-  if (help) {
-    std::printf(kHelp, kOcrOptionsHelp);
-    return kOk;
-  }
-  try {
-    ProgressBar bar("识别 OCR", !quiet && stderr_is_terminal());
-    const forms::ExtractJobReport report = run_extract_job(job, [&](const ocr::Progress& p) { bar.update(p); });
-    bar.finish();
-    if (!quiet)
-      for (const forms::CaseExtraction& c : report.cases) std::fputs((summary_text(c, job.mask_ids) + "\n").c_str(), stdout);
-    for (const ocr::InputError& e : report.errors)
-      std::fprintf(stderr, "caseaudit: 错误 error: %s\n", e.message().c_str());
-    if (!quiet)
-      std::fprintf(stderr, "caseaudit: 已提取 %zu 个案卷 (case files extracted), 输出 output: %s\n", report.cases.size(),
-                   job.output.c_str());
-    return report.errors.empty() ? kOk : kInputFailed;
-  } catch (const forms::TemplateError& e) {
-    std::fprintf(stderr, "caseaudit: 模板错误 template error: %s\n", e.what());
-    return kEnvironment;
-  } catch (const ocr::EnvironmentError& e) {
-    std::fprintf(stderr, "caseaudit: 环境错误 environment error: %s\n", e.what());
-    return kEnvironment;
-  } catch (const std::invalid_argument& e) {
-    std::fprintf(stderr, "caseaudit extract: %s\n", e.what());
-    return kUsage;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "caseaudit: 错误 error: %s\n", e.what());
-    return kEnvironment;
-  }
+  return run_batch_command(
+      "extract", kHelp, [&](bool* quiet, bool* help) { job = parse(argv, quiet, help); },
+      [&](bool quiet) {
+        ProgressBar bar("识别 OCR", !quiet && stderr_is_terminal());
+        const forms::ExtractJobReport report = run_extract_job(job, [&](const ocr::Progress& p) { bar.update(p); });
+        bar.finish();
+        if (!quiet)
+          for (const forms::CaseExtraction& c : report.cases) std::fputs((summary_text(c, job.mask_ids) + "\n").c_str(), stdout);
+        for (const ocr::InputError& e : report.errors) std::fprintf(stderr, "caseaudit: 错误 error: %s\n", e.message().c_str());
+        if (!quiet)
+          std::fprintf(stderr, "caseaudit: 已提取 %zu 个案卷 (case files extracted), 输出 output: %s\n", report.cases.size(),
+                       job.output.c_str());
+        return report.errors.empty() ? int{kOk} : int{kInputFailed};
+      },
+      kEnvironment);
 }
 
 }  // namespace caseaudit::cli

@@ -47,41 +47,23 @@ ocr::OcrJob parse(const std::vector<std::string>& argv, bool* quiet, bool* help)
 }  // namespace
 
 int ocr_command(const std::vector<std::string>& argv) {
-  bool quiet = false, help = false;
   ocr::OcrJob job;
-  try {
-    job = parse(argv, &quiet, &help);
-  } catch (const UsageError& e) {
-    std::fprintf(stderr, "caseaudit ocr: %s\n\n", e.what());
-    std::fprintf(stderr, kHelp, kOcrOptionsHelp);
-    return kUsage;
-  }
-  if (help) {
-    std::printf(kHelp, kOcrOptionsHelp);
-    return kOk;
-  }
-  try {
-    ProgressBar bar("识别 OCR", !quiet && stderr_is_terminal());
-    const ocr::OcrJobReport report = run_ocr_job(job, [&](const ocr::Progress& p) { bar.update(p); });
-    bar.finish();
-    for (const ocr::InputError& e : report.run.errors)
-      std::fprintf(stderr, "caseaudit: 错误 error: %s\n", e.message().c_str());
-    if (!quiet)
-      std::fprintf(stderr,
-                   "caseaudit: 已识别 %zu/%zu 页 (pages read), 缓存命中 %zu (from cache), 引擎 engine: %s, 输出 output: %s\n",
-                   report.run.pages_done, report.pages_total, report.run.cache_hits, report.run.engine.c_str(),
-                   job.output.c_str());
-    return report.run.errors.empty() ? kOk : kInputFailed;
-  } catch (const ocr::EnvironmentError& e) {
-    std::fprintf(stderr, "caseaudit: 环境错误 environment error: %s\n", e.what());
-    return kEnvironment;
-  } catch (const std::invalid_argument& e) {
-    std::fprintf(stderr, "caseaudit ocr: %s\n", e.what());
-    return kUsage;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "caseaudit: 内部错误 internal error: %s\n", e.what());
-    return kInternal;
-  }
+  return run_batch_command(
+      "ocr", kHelp, [&](bool* quiet, bool* help) { job = parse(argv, quiet, help); },
+      [&](bool quiet) {
+        ProgressBar bar("识别 OCR", !quiet && stderr_is_terminal());
+        const ocr::OcrJobReport report = run_ocr_job(job, [&](const ocr::Progress& p) { bar.update(p); });
+        bar.finish();
+        for (const ocr::InputError& e : report.run.errors)
+          std::fprintf(stderr, "caseaudit: 错误 error: %s\n", e.message().c_str());
+        if (!quiet)
+          std::fprintf(stderr,
+                       "caseaudit: 已识别 %zu/%zu 页 (pages read), 缓存命中 %zu (from cache), 引擎 engine: %s, 输出 output: %s\n",
+                       report.run.pages_done, report.pages_total, report.run.cache_hits, report.run.engine.c_str(),
+                       job.output.c_str());
+        return report.run.errors.empty() ? int{kOk} : int{kInputFailed};
+      },
+      kInternal);
 }
 
 }  // namespace caseaudit::cli
