@@ -11,3 +11,9 @@ find_package(nlohmann_json 3 REQUIRED)
 find_package(Threads REQUIRED)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(yaml-cpp 0.7 REQUIRED)
+# audit: .xlsx is a zip of XML parts (libzip, expat); .xls is read by FreeXL.
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(FREEXL REQUIRED IMPORTED_TARGET freexl)
+pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
+# the fixture generator writes .xlsx platform exports
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)

@@ -11,6 +11,7 @@ PACKAGES=(
   # libraries (see cmake/Dependencies.cmake)
   libtesseract-dev libleptonica-dev libpodofo-dev libpoppler-cpp-dev libopencv-dev
   libicu-dev libyaml-cpp-dev libssl-dev libfreetype-dev nlohmann-json3-dev catch2
+  libzip-dev libexpat1-dev libfreexl-dev libxlsxwriter-dev
   # OCR language data: Simplified Chinese, English, orientation and script detection
   tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng tesseract-ocr-osd
   # CJK fonts: the fixture generator renders with them, searchable PDFs embed gbsn00lp.ttf

@@ -1,0 +1,74 @@
+// A case record: one case as the audit compares it, whichever side it comes
+// from: a scanned case file (read by forms), a row of the platform export, or a
+// row of a bureau's own case register (台账). Both sides of the reconciliation
+// are vectors of these, so linking and the findings never care where a value
+// was read, only that its origin can be shown to a reviewer.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "caseaudit/forms/normalize.h"
+
+namespace caseaudit::audit {
+
+// 案件类别 as the platform files a case.
+enum class Category { Unknown, Penalty, Transfer };
+std::string_view category_name(Category c);  // 未知 | 行政处罚 | 涉嫌犯罪移送
+// 行政处罚, 一般程序, 处罚案件 -> Penalty; 涉嫌犯罪移送, 移送, 刑事移送, 涉嫌犯罪案件 -> Transfer.
+std::optional<Category> parse_category(std::string_view text);
+
+// Where a record was read: a row of a table file, or a scanned case file.
+struct Origin {
+  std::filesystem::path file;  // the export / register, or the case file's folder or PDF
+  std::string sheet;           // worksheet name for Excel files; empty for CSV and case files
+  int row = 0;                 // 1-based row as a spreadsheet program shows it; 0 for a case file
+  std::string text() const;    // "export.csv 第12行 (row 12)", "案卷 case-003"
+};
+
+// A cell that could not be read as its field's type: the record keeps the
+// field unknown and the audit goes on.
+struct CellProblem {
+  std::filesystem::path file;
+  int row = 0;             // 1-based spreadsheet row
+  std::string column;      // the column header as found in the file
+  std::string raw;         // the cell text
+  std::string problem;     // Chinese first, English after: "日期无法识别 (date not readable)"
+  std::string message() const;  // "export.csv 第12行 立案日期 “2023-13-01”: 日期无法识别 (date not readable)"
+};
+
+struct CaseRecord {
+  std::string unit;        // 录入单位 / 执法机关
+  std::string number;      // 文号 / 案件编号, as written
+  std::string number_key;  // canonical 文号 (宛市监处罚〔2023〕87号), "" when not a readable 文号
+  std::string name;        // 案件名称
+  std::string party;       // 当事人, as written
+  std::string party_key;   // normalised for comparison (see party_key())
+  std::string cause;       // 案由
+  std::string status;      // 状态
+  Category category = Category::Unknown;
+  std::optional<forms::Date> filed;         // 立案日期
+  std::optional<forms::Date> decided;       // 处罚决定日期
+  std::optional<forms::Date> transferred;   // 移送日期
+  std::optional<forms::Date> withdrawn;     // 撤案日期
+  std::optional<forms::Date> police_filed;  // 公安立案日期
+  std::optional<forms::Date> entered;       // 录入日期 (platform entries only)
+  std::optional<std::int64_t> case_amount;  // 涉案金额, fen
+  std::optional<std::int64_t> fine;         // 罚款金额, fen
+  std::vector<std::string> blank;           // columns that must be filled and were left blank
+  std::vector<CellProblem> problems;        // cells that could not be read (the field stays unknown)
+  Origin origin;
+};
+
+// The canonical 文号 of a text (forms::parse_doc_number), or "".
+std::string doc_number_key(std::string_view text);
+// A party name folded for comparison: full-width to half-width, spaces and
+// punctuation removed, brackets unified (（有限公司） and (有限公司) compare equal).
+std::string party_key(std::string_view name);
+
+}  // namespace caseaudit::audit

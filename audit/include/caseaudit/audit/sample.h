@@ -1,0 +1,56 @@
+// Annual appraisal sampling: a reproducible random sample of a year's cases
+// per unit, stratified by unit and case type, drawn with a seeded generator
+// whose every step is defined here (not by the standard library's
+// distributions), so the same seed and population give the same sample on
+// every machine. The manifest records what anyone needs to re-draw it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "caseaudit/audit/record.h"
+
+namespace caseaudit::audit {
+
+struct SampleSpec {
+  std::uint64_t seed = 0;
+  std::optional<double> rate;   // share of each stratum, (0, 1]
+  std::optional<int> count;     // or a fixed number per stratum
+  int min_per_unit = 1;         // at least this many per unit (or all of a smaller unit)
+  bool by_category = true;      // strata are unit × 案件类别; false: unit only
+  std::optional<int> year;      // only cases of this year (立案日期, else 处罚决定日期, else 移送日期)
+};
+
+struct Stratum {
+  std::string unit;
+  std::string category;  // 行政处罚 | 涉嫌犯罪移送 | 未知 | "" when not by category
+  int population = 0;
+  int drawn = 0;
+};
+
+struct SampleManifest {
+  std::string schema = "caseaudit.sample/1";
+  std::string population_hash;  // SHA-256 of the population's keys in canonical order
+  std::uint64_t seed = 0;
+  std::string method;           // in words: the generator, the order, the per-stratum rule
+  SampleSpec spec;
+  std::vector<Stratum> strata;
+  std::vector<CaseRecord> drawn;  // in canonical order (unit, category, key)
+};
+
+// Throws std::invalid_argument for a spec with neither or both of rate and count.
+SampleManifest draw_sample(const std::vector<CaseRecord>& population, const SampleSpec& spec);
+nlohmann::ordered_json to_json(const SampleManifest& m);
+
+// A 95% (z = 1.96) Wilson score interval for a proportion `successes` / `n`,
+// narrowed by the finite-population correction when the population is known.
+struct Interval {
+  double low = 0, high = 0;
+};
+Interval wilson_interval(int successes, int n, int population = 0, double z = 1.96);
+
+}  // namespace caseaudit::audit

@@ -1,0 +1,74 @@
+// Reading a platform export or a bureau's case register (台账) into case
+// records: CSV (UTF-8, UTF-8 with BOM, GB18030/GBK; the encoding detected),
+// .xlsx and .xls. The header row is found among the first rows (title rows,
+// merged or not, may sit above it); columns are mapped to record fields by a
+// column profile (audit/exports/*.yaml), so provinces' and versions' column
+// names are configuration, not code.
+//
+// A file that cannot be used at all (empty, no header, a required column
+// missing, not decodable) throws ImportError naming the file and what is
+// wrong. A cell that cannot be read is a CellProblem: the row is kept with
+// that field unknown, and the rest of the file goes on.
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "caseaudit/audit/record.h"
+
+namespace caseaudit::audit {
+
+// One column of a profile: which record field it fills and the header names
+// it may carry in a file.
+struct ColumnSpec {
+  std::string field;                 // unit number name party cause status category filed decided
+                                     // transferred withdrawn police_filed entered case_amount fine
+  std::vector<std::string> headers;  // accepted header texts, first is the preferred one (录入单位, 执法单位 ...)
+  bool required = false;             // the file must have this column (ImportError otherwise)
+  bool must_fill = false;            // a blank cell makes the record "entry incomplete" (CaseRecord::blank)
+  int line = 0;                      // where it is set in the profile file
+};
+
+struct ColumnProfile {
+  std::string name;   // file stem: platform
+  std::string title;  // 两法衔接平台导出（通用列名）
+  std::vector<ColumnSpec> columns;
+  std::filesystem::path file;
+};
+
+// Loads <folder>/<name>.yaml; throws rules::DataError (file, line, reason) for
+// a malformed profile (unknown field, no headers, duplicate field).
+ColumnProfile load_column_profile(const std::filesystem::path& folder, std::string_view name);
+// The folder of the shipped column profiles: $CASEAUDIT_EXPORTS, else
+// <executable's folder>/../audit/exports, else the source tree's audit/exports.
+std::filesystem::path default_exports_dir();
+
+class ImportError : public std::runtime_error {
+ public:
+  ImportError(const std::filesystem::path& file, const std::string& reason);
+  const std::filesystem::path& file() const { return file_; }
+
+ private:
+  std::filesystem::path file_;
+};
+
+struct ImportReport {
+  std::filesystem::path file;
+  std::string format;                // csv | xlsx | xls
+  std::string encoding;              // UTF-8 | UTF-8 (BOM) | GB18030; "" for Excel files
+  std::string sheet;                 // the worksheet read (Excel)
+  int header_row = 0;                // 1-based
+  std::vector<std::string> columns_found;
+  std::vector<CaseRecord> records;   // one per data row, origin set
+  std::vector<CellProblem> problems; // every cell that could not be read, in row order
+  int skipped_rows = 0;              // blank rows and repeated header rows skipped
+};
+
+// Reads one export or register. Progress is not reported: a million-row CSV
+// takes seconds.
+ImportReport import_table(const std::filesystem::path& file, const ColumnProfile& profile);
+
+}  // namespace caseaudit::audit
