@@ -9,6 +9,7 @@
 #include "caseaudit/rules/data_error.h"
 #include "caseaudit/rules/profile.h"
 #include "caseaudit/rules/rule_pack.h"
+#include "caseaudit/rules/screening.h"
 
 namespace caseaudit::rules {
 
@@ -100,6 +101,54 @@ nlohmann::ordered_json platform_values(const forms::CaseExtraction& c) {
   return v;
 }
 
+// The screening's call as a finding: a case file that meets a filing threshold
+// without a transfer in it is the 以罚代刑 / 有案不移 pattern; one at the
+// profile's share calls for early intervention.
+void screening_findings(const forms::CaseExtraction& c, const TransferScreening& s, const Profile& p,
+                        std::vector<Finding>& out) {
+  if (s.call != TransferCall::Due && s.call != TransferCall::Early) return;
+  bool transferred = false;
+  for (const auto& d : c.documents) transferred |= d.type == "涉嫌犯罪案件移送书";
+  if (transferred && s.call == TransferCall::Due) return;  // transferred as it should be
+  Finding f;
+  const Threshold& t = *s.threshold;
+  if (s.call == TransferCall::Due) {
+    f.rule = "criminal.transfer-due";
+    f.severity = Severity::Error;
+    f.message = s.message + "；案卷中无涉嫌犯罪案件移送书（疑似以罚代刑、有案不移） (no transfer letter in the file)";
+    f.basis = "《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号）第三条；" + t.source.text();
+  } else {
+    f.rule = "criminal.early-intervention";
+    f.severity = Severity::Warning;
+    f.message = s.message;
+    f.basis = p.early_intervention.source.text() + "；" + t.source.text();
+  }
+  for (const auto& n : s.notes) f.note += (f.note.empty() ? "" : "；") + n;
+  FindingEvidence e;
+  for (std::size_t i = 0; i < c.documents.size(); ++i)
+    if (const auto* field = c.documents[i].field("违法事实"); field && !field->where.empty()) {
+      e.document = static_cast<int>(i);
+      e.doc_type = c.documents[i].type;
+      e.page = field->where.front().page;
+      e.box = field->where.front().box;
+      e.text = t.measure + " " + s.measured.text();
+      break;
+    }
+  f.evidence.push_back(e);
+  out.push_back(std::move(f));
+}
+
+nlohmann::json screening_json(const TransferScreening& s) {
+  nlohmann::json j{{"call", transfer_call_name(s.call)}, {"message", s.message}, {"notes", s.notes}};
+  if (!s.offence.empty()) j["offence"] = s.offence;
+  if (s.threshold) {
+    const Threshold& t = *s.threshold;
+    j["threshold"] = {{"id", t.id}, {"measure", t.measure}, {"value", t.value.text()}, {"source", t.source.text()},
+                      {"measured", s.measured.text()}, {"ratio", s.ratio}, {"conduct_date", s.conduct.iso()}};
+  }
+  return j;
+}
+
 void write_file(const fs::path& p, const std::string& text) {
   std::ofstream out(p, std::ios::binary);
   out << text;
@@ -124,6 +173,7 @@ nlohmann::json to_json(const CaseCheck& c) {
   for (const auto& e : c.entry_deadlines)
     j["entry_deadlines"].push_back({{"kind", e.kind}, {"information", e.information}, {"from", e.from_date}, {"due", e.due},
                                     {"rule", e.rule}, {"source", e.source}, {"message", e.message}});
+  j["transfer_screening"] = screening_json(c.screening);
   j["platform_values"] = c.platform_values;
   j["notes"] = c.notes;
   return j;
@@ -134,6 +184,8 @@ CheckJobReport run_check_job(const CheckJob& job, const ocr::ProgressFn& progres
   const std::vector<RulePack> all = load_rule_packs(dir / "packs");
   const Profile profile = load_profile(dir / "profiles", job.profile);
   const WorkCalendar calendar = WorkCalendar::load(dir / "calendars");
+  const ThresholdTable thresholds = ThresholdTable::load(dir / "thresholds");
+  const OffenceMap offences = OffenceMap::load(dir / "screening", thresholds);
   std::vector<RulePack> packs;
   for (const auto& p : all)
     if (std::find(profile.rule_packs.begin(), profile.rule_packs.end(), p.name) != profile.rule_packs.end()) packs.push_back(p);
@@ -148,6 +200,8 @@ CheckJobReport run_check_job(const CheckJob& job, const ocr::ProgressFn& progres
     cc.findings = check_case(c, packs);
     cc.entry_deadlines = entry_deadlines(c, profile, calendar, cc.notes);
     cc.platform_values = platform_values(c);
+    cc.screening = screen_case(c, offences, thresholds, profile.early_intervention.share);
+    screening_findings(c, cc.screening, profile, cc.findings);
     cc.extraction = std::move(c);
     const fs::path json = job.extract.output / (cc.extraction.name + ".check.json");
     const fs::path text = job.extract.output / (cc.extraction.name + ".check.txt");

@@ -47,6 +47,8 @@ std::string check_report_text(const CaseCheck& c, bool /*mask_ids*/) {
   if (c.entry_deadlines.empty()) out << "  （案卷中没有可起算的日期 no date starts a clock）\n";
   for (const auto& e : c.entry_deadlines) out << "  " << e.message << "\n      依据 basis: " << e.source << "\n";
   for (const auto& n : c.notes) out << "  ! " << n << "\n";
+  out << "\n移送研判 transfer screening:\n  " << c.screening.message << "\n";
+  for (const auto& n : c.screening.notes) out << "      说明 note: " << n << "\n";
   out << "\n平台录入值 values for the platform:\n";
   for (const auto& [k, v] : c.platform_values.items()) out << "  " << k << "：" << (v.is_string() ? v.get<std::string>() : v.dump()) << "\n";
   return out.str();

@@ -14,6 +14,7 @@
 
 #include "caseaudit/forms/extract_job.h"
 #include "caseaudit/rules/finding.h"
+#include "caseaudit/rules/screening.h"
 
 namespace caseaudit::rules {
 
@@ -31,6 +32,7 @@ struct CaseCheck {
   forms::CaseExtraction extraction;
   std::vector<Finding> findings;
   std::vector<EntryDue> entry_deadlines;
+  TransferScreening screening;             // whether a transfer looks due (或提前介入)
   nlohmann::ordered_json platform_values;  // the values the platform asks for, ready to enter
   std::vector<std::string> notes;          // what could not be worked out (a missing calendar year ...)
   bool has_errors() const;

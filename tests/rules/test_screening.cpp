@@ -1,0 +1,83 @@
+// Transfer screening: a case's cause and amounts against the filing thresholds
+// in force (rules/screening/offences.yaml + rules/thresholds/).
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "caseaudit/rules/data_error.h"
+#include "caseaudit/rules/screening.h"
+#include "support/fixtures.h"
+
+using namespace caseaudit;
+using namespace caseaudit::rules;
+
+namespace {
+
+const ThresholdTable& table() {
+  static const ThresholdTable t = ThresholdTable::load_default();
+  return t;
+}
+
+const OffenceMap& offences() {
+  static const OffenceMap m = OffenceMap::load(default_rules_dir() / "screening", table());
+  return m;
+}
+
+TransferScreening run(const std::string& cause, const std::string& facts, forms::Date when = {2023, 6, 1}) {
+  ScreeningInput in;
+  in.cause = cause;
+  in.measured = read_measures(facts, table(), offences().match(cause));
+  in.conduct = when;
+  return screen(in, offences(), table(), 0.8);
+}
+
+}  // namespace
+
+TEST_CASE("amounts are read from the facts as documents state them") {
+  const auto m = read_measures("货值金额52,000元，销售金额为 5.2万元，违法所得人民币3000元", table());
+  REQUIRE(m.count("货值金额"));
+  CHECK(m.at("货值金额").hundredths == 5200000);
+  CHECK(m.at("销售金额").hundredths == 5200000);
+  CHECK(m.at("违法所得").hundredths == 300000);
+  CHECK(read_measures("销售金额待查", table()).empty());
+  CHECK(read_measures("销售金额５２０００元", table()).at("销售金额").hundredths == 5200000);
+}
+
+TEST_CASE("a fined case whose sales reach the threshold looks due for transfer") {
+  const auto s = run("销售不符合保障人身、财产安全的国家标准的产品", "货值金额80000元，销售金额62000元，违法所得9000元");
+  CHECK(s.call == TransferCall::Due);
+  CHECK(s.offence == "生产、销售伪劣产品罪");
+  REQUIRE(s.threshold);
+  CHECK(s.threshold->value.hundredths == 5000000);
+  CHECK(s.message.find("达到立案追诉标准") != std::string::npos);
+}
+
+TEST_CASE("80% of a threshold calls for early intervention, less does not") {
+  CHECK(run("销售侵犯注册商标专用权的商品", "销售金额42000元").call == TransferCall::Early);
+  CHECK(run("销售侵犯注册商标专用权的商品", "销售金额39000元").call == TransferCall::Below);
+  // the trademark case's 违法经营额 counts sold and unsold goods (15万 combined threshold)
+  CHECK(run("销售侵犯注册商标专用权的商品", "违法经营额160000元").call == TransferCall::Due);
+}
+
+TEST_CASE("tobacco cases use the tobacco figures") {
+  const auto s = run("未在当地烟草专卖批发企业进货", "非法经营数额56000元，违法所得8000元");
+  CHECK(s.call == TransferCall::Due);
+  CHECK_FALSE(s.notes.empty());  // the disputed reading is said
+}
+
+TEST_CASE("a cause without a threshold, or no amount, makes no call") {
+  CHECK(run("未取得食品经营许可从事食品经营活动", "货值金额90000元").call == TransferCall::None);
+  CHECK(run("销售不符合保障人身、财产安全的国家标准的产品", "现场查获").call == TransferCall::None);
+}
+
+TEST_CASE("a malformed offences file is refused with its line") {
+  test::ScratchDir dir("screening-bad");
+  std::ofstream(dir / "offences.yaml") << "offences:\n  - offence: 不存在的罪\n    causes: [x]\n    basis: y\n";
+  try {
+    OffenceMap::load(dir.path(), table());
+    FAIL("loaded");
+  } catch (const DataError& e) {
+    CHECK(e.line() == 2);
+    CHECK(std::string(e.what()).find("不存在的罪") != std::string::npos);
+  }
+}
