@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "caseaudit/forms/extract_job.h"
+#include "caseaudit/rules/calendar.h"
 #include "caseaudit/rules/data_error.h"
 #include "caseaudit/rules/rule_pack.h"
 
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
   }
   const forms::TemplateSet templates = forms::load_templates(forms::default_templates_dir());
   const auto packs = rules::load_rule_packs(rules::default_rules_dir() / "packs");
+  const auto calendar = rules::WorkCalendar::load(rules::WorkCalendar::default_folder());  // working-day deadlines
   std::vector<forms::CaseExtraction> base;
   for (const fs::path& d : dirs) {
     std::vector<ocr::InputError> errors;
@@ -41,7 +43,7 @@ int main(int argc, char** argv) {
 
   const auto t0 = std::chrono::steady_clock::now();
   std::size_t findings = 0;
-  for (const auto& c : cases) findings += rules::check_case(c, packs).size();
+  for (const auto& c : cases) findings += rules::check_case(c, packs, &calendar).size();
   const double check = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   const auto t1 = std::chrono::steady_clock::now();

@@ -197,7 +197,7 @@ CheckJobReport run_check_job(const CheckJob& job, const ocr::ProgressFn& progres
   report.written = extracted.written;
   for (auto& c : extracted.cases) {
     CaseCheck cc;
-    cc.findings = check_case(c, packs);
+    cc.findings = check_case(c, packs, &calendar);
     cc.entry_deadlines = entry_deadlines(c, profile, calendar, cc.notes);
     cc.platform_values = platform_values(c);
     cc.screening = screen_case(c, offences, thresholds, profile.early_intervention.share);

@@ -2,6 +2,7 @@
 #include <unicode/regex.h>
 
 #include <sstream>
+#include <stdexcept>
 
 #include "caseaudit/forms/normalize.h"
 #include "caseaudit/rules/calendar.h"
@@ -71,6 +72,80 @@ long days_between(const forms::Date& a, const forms::Date& b) {
   return static_cast<long>(days_from_civil(b) - days_from_civil(a));
 }
 
+std::string span_text(const Rule& r, const DatedField& from, const DatedField& to) {
+  return r.from + " " + from.date.iso() + " 至 " + r.to + " " + to.date.iso();
+}
+
+std::vector<FindingEvidence> both(const DatedField& from, const DatedField& to) {
+  return {evidence_of(from.doc, *from.d, from.f), evidence_of(to.doc, *to.d, to.f)};
+}
+
+// A deadline in working days (行政处罚法 第八十五条: 日 in its short limits are
+// working days, 法定节假日 not counted): the to-date must not be later than
+// the N-th working day after the from-date. When calendar days already keep
+// within N there is nothing to count; otherwise a missing calendar (or year)
+// is said in an info finding, never guessed.
+void check_working_days(const Rule& r, const DatedField& from, const DatedField& to, const WorkCalendar* calendar,
+                        std::vector<Finding>& out) {
+  const long days = days_between(from.date, to.date);
+  if (days <= r.working_days) return;
+  const std::string n = std::to_string(r.working_days);
+  const auto not_checked = [&](const std::string& missing_cn, const std::string& missing_en) {
+    Finding f{r.id, Severity::Info,
+              "无法核对" + n + "个工作日的期限：" + missing_cn + " (deadline of " + n + " working days not checked: " +
+                  missing_en + ")",
+              r.basis, r.note, both(from, to)};
+    f.message += "：" + span_text(r, from, to);
+    out.push_back(std::move(f));
+  };
+  if (!calendar) {
+    std::string years = std::to_string(from.date.year);
+    if (to.date.year != from.date.year) years += "、" + std::to_string(to.date.year);
+    std::string years_en = std::to_string(from.date.year);
+    if (to.date.year != from.date.year) years_en += " and " + std::to_string(to.date.year);
+    not_checked("未加载工作日历，缺少 " + years + " 年的日历", "no working-day calendar loaded, " + years_en + " missing");
+    return;
+  }
+  Date due;
+  try {
+    due = calendar->add_working_days(from.date, r.working_days);
+  } catch (const MissingCalendarYear& e) {
+    not_checked("缺少 " + std::to_string(e.year()) + " 年的工作日历", "no calendar for " + std::to_string(e.year()));
+    return;
+  } catch (const std::invalid_argument&) {
+    return;  // an impossible date never gets here: parse_date only gives real dates
+  }
+  if (to.date <= due) return;
+  out.push_back(finding(r,
+                        span_text(r, from, to) + "，" + n + "个工作日的期限于 " + due.iso() + " 届满，逾期 " +
+                            std::to_string(days_between(due, to.date)) + " 日 (limit " + n + " working days, due " +
+                            due.iso() + ")",
+                        both(from, to)));
+}
+
+// A deadline in calendar days, or in hours: documents carry dates, not times,
+// so a limit of H hours allows the to-date up to ceil(H / 24) days later.
+void check_deadline(const Rule& r, const DatedField& from, const DatedField& to, const WorkCalendar* calendar,
+                    std::vector<Finding>& out) {
+  if (r.working_days > 0) return check_working_days(r, from, to, calendar, out);
+  const long days = days_between(from.date, to.date);
+  if (r.hours > 0) {
+    const long limit = (r.hours + 23) / 24;
+    if (days > limit)
+      out.push_back(finding(r,
+                            span_text(r, from, to) + " 相隔 " + std::to_string(days) + " 日，超过 " +
+                                std::to_string(r.hours) + " 小时 (" + std::to_string(days) + " days apart, limit " +
+                                std::to_string(r.hours) + " hours)",
+                            both(from, to)));
+    return;
+  }
+  if (days > r.days)
+    out.push_back(finding(r,
+                          span_text(r, from, to) + " 为 " + std::to_string(days) + " 日，超过 " + std::to_string(r.days) +
+                              " 日 (" + std::to_string(days) + " days, limit " + std::to_string(r.days) + ")",
+                          both(from, to)));
+}
+
 void check_document(const Rule& r, int i, const Document& d, std::vector<Finding>& out) {
   using C = Rule::Check;
   const ExtractedField* f = r.field.empty() ? nullptr : d.field(r.field);
@@ -135,7 +210,7 @@ bool holds(const CaseExtraction& c, const std::string& type) {
   return false;
 }
 
-void check_case_rule(const Rule& r, const CaseExtraction& c, std::vector<Finding>& out) {
+void check_case_rule(const Rule& r, const CaseExtraction& c, const WorkCalendar* calendar, std::vector<Finding>& out) {
   using C = Rule::Check;
   if (!r.when.empty() && !holds(c, r.when)) return;
   switch (r.check) {
@@ -155,13 +230,7 @@ void check_case_rule(const Rule& r, const CaseExtraction& c, std::vector<Finding
     case C::Deadline: {
       const auto from = dated(c, r.from), to = dated(c, r.to);
       if (!from || !to) return;
-      const long days = days_between(from->date, to->date);
-      if (days > r.days)
-        out.push_back(finding(r,
-                              r.from + " " + from->date.iso() + " 至 " + r.to + " " + to->date.iso() + " 为 " +
-                                  std::to_string(days) + " 日，超过 " + std::to_string(r.days) + " 日 (" +
-                                  std::to_string(days) + " days, limit " + std::to_string(r.days) + ")",
-                              {evidence_of(from->doc, *from->d, from->f), evidence_of(to->doc, *to->d, to->f)}));
+      check_deadline(r, *from, *to, calendar, out);
       return;
     }
     case C::Documents: {
@@ -178,12 +247,12 @@ void check_case_rule(const Rule& r, const CaseExtraction& c, std::vector<Finding
 
 }  // namespace
 
-std::vector<Finding> check_case(const CaseExtraction& c, const std::vector<RulePack>& packs) {
+std::vector<Finding> check_case(const CaseExtraction& c, const std::vector<RulePack>& packs, const WorkCalendar* calendar) {
   std::vector<Finding> out;
   for (const RulePack& p : packs)
     for (const Rule& r : p.rules) {
       if (r.applies_to == "case") {
-        check_case_rule(r, c, out);
+        check_case_rule(r, c, calendar, out);
         continue;
       }
       for (std::size_t i = 0; i < c.documents.size(); ++i)

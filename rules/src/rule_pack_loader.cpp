@@ -57,7 +57,7 @@ void need(const Reader& r, const YAML::Node& n, bool ok, const std::string& why)
 Rule read_rule(const Reader& r, const YAML::Node& n) {
   static const std::set<std::string> keys = {"id", "applies_to", "when", "check", "severity", "message", "basis", "note",
                                              "field", "other", "pattern", "min", "keys", "sequence", "from", "to", "days",
-                                             "documents"};
+                                             "working_days", "hours", "documents"};
   if (!n.IsMap()) r.fail(n, "a rule must be a mapping");
   for (const auto& kv : n)
     if (!keys.count(kv.first.as<std::string>())) r.fail(kv.first, "unknown key \"" + kv.first.as<std::string>() + "\" in rule");
@@ -86,7 +86,15 @@ Rule read_rule(const Reader& r, const YAML::Node& n) {
   rule.sequence = r.list(n["sequence"], "sequence");
   rule.from = r.optional(n["from"], "from");
   rule.to = r.optional(n["to"], "to");
+  // A deadline is counted in exactly one unit: calendar days, working days or hours.
+  std::vector<std::string> units;
+  for (const char* unit : {"days", "working_days", "hours"})
+    if (n[unit]) units.push_back(unit);
+  if (units.size() > 1)
+    r.fail(n[units[1]], "give only one of days:, working_days: and hours: (found " + units[0] + ": and " + units[1] + ":)");
   if (n["days"]) rule.days = r.number(n["days"], "days");
+  if (n["working_days"]) rule.working_days = r.number(n["working_days"], "working_days");
+  if (n["hours"]) rule.hours = r.number(n["hours"], "hours");
   rule.documents = r.list(n["documents"], "documents");
   const bool on_case = rule.applies_to == "case";
   using C = Rule::Check;
@@ -97,7 +105,11 @@ Rule read_rule(const Reader& r, const YAML::Node& n) {
     case C::Count: need(r, n, !rule.field.empty() && rule.min > 0 && !on_case, "needs field: and min: above 0"); break;
     case C::Seal: need(r, n, !on_case, "applies to a document type"); break;
     case C::DateOrder: need(r, n, on_case && rule.sequence.size() >= 2, "applies to case and needs a sequence of two or more type.field"); break;
-    case C::Deadline: need(r, n, on_case && !rule.from.empty() && !rule.to.empty() && rule.days > 0, "applies to case and needs from:, to: and days: above 0"); break;
+    case C::Deadline:
+      need(r, n, on_case && !rule.from.empty() && !rule.to.empty(), "applies to case and needs from: and to:");
+      need(r, n, !units.empty(), "a deadline needs one of days:, working_days: or hours:");
+      need(r, n[units.front()], rule.days > 0 || rule.working_days > 0 || rule.hours > 0, units.front() + ": must be above 0");
+      break;
     case C::Documents: need(r, n, on_case && !rule.documents.empty(), "applies to case and needs documents:"); break;
   }
   for (const std::string* ref : {&rule.from, &rule.to})

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "caseaudit/forms/extract_job.h"
+#include "caseaudit/rules/calendar.h"
 #include "caseaudit/rules/rule_pack.h"
 #include "support/fixtures.h"
 
@@ -20,6 +21,7 @@ TEST_CASE("every planted defect is found, and no finding is raised on a clean ca
   const fs::path root = caseaudit::test::binary_dir() / "forms-fixtures";
   const auto templates = forms::load_templates(caseaudit::test::source_dir() / "forms" / "templates");
   const auto packs = rules::load_rule_packs(caseaudit::test::source_dir() / "rules" / "packs");
+  const auto calendar = rules::WorkCalendar::load(caseaudit::test::source_dir() / "rules" / "calendars");
   int cases = 0, clean = 0, planted = 0, found = 0, extra = 0;
   for (const auto& entry : fs::directory_iterator(root / "defects")) {
     if (entry.path().extension() != ".truth") continue;
@@ -32,7 +34,7 @@ TEST_CASE("every planted defect is found, and no finding is raised on a clean ca
     REQUIRE(errors.empty());
     const auto extraction = forms::extract_case(name, pages, templates);
     std::multiset<std::string> got;
-    for (const auto& f : rules::check_case(extraction, packs)) got.insert(f.rule);
+    for (const auto& f : rules::check_case(extraction, packs, &calendar)) got.insert(f.rule);
     INFO(name);
     for (const auto& r : want) {
       planted += 1;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "caseaudit/rules/calendar.h"
 #include "caseaudit/rules/data_error.h"
 #include "caseaudit/rules/rule_pack.h"
 #include "support/fixtures.h"
@@ -16,6 +17,12 @@ namespace {
 const std::vector<rules::RulePack>& packs() {
   static const auto p = rules::load_rule_packs(caseaudit::test::source_dir() / "rules" / "packs");
   return p;
+}
+
+// The shipped working-day calendars (2015-2026).
+const rules::WorkCalendar& calendar() {
+  static const auto c = rules::WorkCalendar::load(caseaudit::test::source_dir() / "rules" / "calendars");
+  return c;
 }
 
 forms::ExtractedField field(const std::string& name, const std::string& type, nlohmann::json value, std::string raw = "") {
@@ -53,7 +60,7 @@ forms::Document good_decision() {
 
 std::vector<std::string> fired(const forms::CaseExtraction& c) {
   std::vector<std::string> ids;
-  for (const auto& f : rules::check_case(c, packs())) ids.push_back(f.rule);
+  for (const auto& f : rules::check_case(c, packs(), &calendar())) ids.push_back(f.rule);
   return ids;
 }
 
@@ -90,7 +97,7 @@ TEST_CASE("required fields: each missing one is found, naming the field and the 
     INFO(name);
     auto d = good_decision();
     drop(d, name);
-    const auto findings = rules::check_case(one(d), packs());
+    const auto findings = rules::check_case(one(d), packs(), &calendar());
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].rule == id);
     CHECK_THAT(findings[0].message, Catch::Contains(name));
@@ -100,7 +107,7 @@ TEST_CASE("required fields: each missing one is found, naming the field and the 
   auto d = good_decision();
   auto date = field("决定日期", "date", nullptr, "2023年13月1日");
   set(d, date);
-  const auto findings = rules::check_case(one(d), packs());
+  const auto findings = rules::check_case(one(d), packs(), &calendar());
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].evidence.at(0).text == "2023年13月1日");
 }
@@ -112,7 +119,7 @@ TEST_CASE("check digits: a failing code is found, with the misread it may be") {
   CHECK(ids == std::vector<std::string>{"decision.credit-code"});
   // A letter O for a zero: the note offers the valid reading.
   set(d, field("统一社会信用代码", "credit_code", "9111OOOO600037341L"));
-  const auto findings = rules::check_case(one(d), packs());
+  const auto findings = rules::check_case(one(d), packs(), &calendar());
   REQUIRE(findings.size() == 1);
   CHECK_THAT(findings[0].note, Catch::Contains("91110000600037341L"));
   // ID numbers of persons.
@@ -127,7 +134,7 @@ TEST_CASE("check digits: a failing code is found, with the misread it may be") {
 TEST_CASE("the amount in capitals must agree with the figures") {
   auto d = good_decision();
   set(d, field("罚款金额大写", "capital_amount", 12000));
-  const auto findings = rules::check_case(one(d), packs());
+  const auto findings = rules::check_case(one(d), packs(), &calendar());
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].rule == "decision.fine-capitals");
   CHECK(findings[0].evidence.size() == 2);
@@ -175,14 +182,50 @@ TEST_CASE("dates in order: 立案 → 告知 → 决定 → 送达") {
   CHECK(ids == std::vector<std::string>{"case.date-order"});
 }
 
-TEST_CASE("decision within 90 days of filing, service within 7 days of the decision") {
+TEST_CASE("decision within 90 days of filing, service within 7 working days of the decision") {
   CHECK(fired(penalty_case("2023-08-15", "2023-11-03", "2023-11-13", "2023-11-20")).empty());  // 90 days exactly, 7 days
   CHECK(fired(penalty_case("2023-08-14", "2023-11-03", "2023-11-13", "2023-11-15")) ==
         std::vector<std::string>{"case.decision-90-days"});
-  const auto late = rules::check_case(penalty_case("2023-10-03", "2023-11-03", "2023-11-13", "2023-11-21"), packs());
+  // Served on the 8th working day after a Monday's decision: the 7th was 2023-11-22.
+  CHECK(fired(penalty_case("2023-10-03", "2023-11-03", "2023-11-13", "2023-11-22")).empty());
+  const auto late = rules::check_case(penalty_case("2023-10-03", "2023-11-03", "2023-11-13", "2023-11-23"), packs(), &calendar());
   REQUIRE(late.size() == 1);
   CHECK(late[0].rule == "case.service-7-days");
-  CHECK_THAT(late[0].message, Catch::Contains("8 日"));
+  CHECK(late[0].severity == rules::Severity::Error);
+  CHECK_THAT(late[0].message, Catch::Contains("2023-11-22"));
+  CHECK_THAT(late[0].basis, Catch::Contains("第八十五条"));
+}
+
+TEST_CASE("service within 7 working days: the National Day holiday does not count, its 调休 Saturday and Sunday do") {
+  // Decided Wednesday 2023-09-27; 29 Sep - 6 Oct off, 7-8 Oct worked. Served
+  // 2023-10-09: 12 calendar days but the 4th working day, in time.
+  CHECK(fired(penalty_case("2023-08-01", "2023-09-15", "2023-09-27", "2023-10-09")).empty());
+  CHECK(fired(penalty_case("2023-08-01", "2023-09-15", "2023-09-27", "2023-10-12")).empty());  // the 7th
+  const auto late = rules::check_case(penalty_case("2023-08-01", "2023-09-15", "2023-09-27", "2023-10-13"), packs(), &calendar());
+  REQUIRE(late.size() == 1);
+  CHECK(late[0].rule == "case.service-7-days");
+  CHECK_THAT(late[0].message, Catch::Contains("2023-10-12") && Catch::Contains("7个工作日"));
+  CHECK(late[0].evidence.size() == 2);
+}
+
+TEST_CASE("a working-day deadline without the year's calendar is not guessed: an info finding names the year") {
+  const auto c = penalty_case("2023-08-01", "2023-09-15", "2023-09-27", "2023-10-09");
+  // No calendar at all.
+  const auto none = rules::check_case(c, packs());
+  REQUIRE(none.size() == 1);
+  CHECK(none[0].rule == "case.service-7-days");
+  CHECK(none[0].severity == rules::Severity::Info);
+  CHECK_THAT(none[0].message, Catch::Contains("无法核对") && Catch::Contains("2023"));
+  // A calendar that holds 2024 only.
+  rules::WorkCalendar only_2024;
+  only_2024.add(rules::load_calendar_year(caseaudit::test::source_dir() / "rules" / "calendars" / "2024.yaml"));
+  const auto missing = rules::check_case(c, packs(), &only_2024);
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0].rule == "case.service-7-days");
+  CHECK(missing[0].severity == rules::Severity::Info);
+  CHECK_THAT(missing[0].message, Catch::Contains("缺少 2023 年") && Catch::Contains("no calendar for 2023"));
+  // Within 7 calendar days nothing needs counting: no finding, calendar or not.
+  CHECK(rules::check_case(penalty_case("2023-08-01", "2023-09-15", "2023-09-27", "2023-09-28"), packs()).empty());
 }
 
 TEST_CASE("a transfer needs its report and goods list, a copy to the procuratorate, and the police decide in 3 days") {
@@ -198,10 +241,55 @@ TEST_CASE("a transfer needs its report and goods list, a copy to the procuratora
   CHECK(fired(c) == std::vector<std::string>{"transfer.copied"});
   set(c.documents[0], field("抄送", "text", "南阳市人民检察院"));
   set(c.documents[2], field("通知日期", "date", "2023-12-08"));
-  const auto late = rules::check_case(c, packs());
+  const auto late = rules::check_case(c, packs(), &calendar());
   REQUIRE(late.size() == 1);
   CHECK(late[0].rule == "case.police-decision-3-days");
   CHECK(late[0].severity == rules::Severity::Warning);
+}
+
+TEST_CASE("a transfer is approved within 3 days of the report and sent within 24 hours of the approval") {
+  const auto transfer = [](const std::string& reported, const std::string& approved, const std::string& sent) {
+    forms::CaseExtraction c;
+    c.documents.push_back(doc("涉嫌犯罪案件情况的调查报告", {field("报告日期", "date", reported)}));
+    c.documents.push_back(doc("涉嫌犯罪案件移送审批表", {field("批准日期", "date", approved)}, 1));
+    c.documents.push_back(doc("涉嫌犯罪案件移送书", {field("抄送", "text", "南阳市人民检察院"), field("移送日期", "date", sent),
+                                                    field("印章", "seal", true)}, 2));
+    c.documents.push_back(doc("涉案物品清单", {}, 3));
+    return c;
+  };
+  CHECK(fired(transfer("2023-12-01", "2023-12-04", "2023-12-05")).empty());  // 3 days (calendar), the next day
+  CHECK(fired(transfer("2023-12-01", "2023-12-01", "2023-12-01")).empty());
+  const auto slow = rules::check_case(transfer("2023-12-01", "2023-12-05", "2023-12-05"), packs(), &calendar());
+  REQUIRE(slow.size() == 1);
+  CHECK(slow[0].rule == "transfer.approval-3-days");
+  CHECK(slow[0].severity == rules::Severity::Error);
+  CHECK_THAT(slow[0].basis, Catch::Contains("第五条"));
+  CHECK_THAT(slow[0].note, Catch::Contains("接到报告"));
+  const auto late = rules::check_case(transfer("2023-12-01", "2023-12-04", "2023-12-06"), packs(), &calendar());
+  REQUIRE(late.size() == 1);
+  CHECK(late[0].rule == "transfer.within-24-hours");
+  CHECK_THAT(late[0].message, Catch::Contains("24 小时") && Catch::Contains("2 日"));
+  CHECK_THAT(late[0].note, Catch::Contains("不载时刻"));
+  CHECK(fired(transfer("2023-12-01", "2023-12-08", "2023-12-11")) ==
+        std::vector<std::string>{"transfer.approval-3-days", "transfer.within-24-hours"});
+}
+
+TEST_CASE("a hearing notice must give the party five days to ask for a hearing") {
+  const auto notice = [](const std::string& within) {
+    return one(doc("行政处罚听证告知书", {field("听证申请期限", "text", within)}));
+  };
+  for (const std::string ok : {"收到本告知书之日起五日内", "收到本告知书之日起5日内", "收到本告知书之日起十日内",
+                               "收到本告知书之日起5个工作日内", "收到本告知书之日起十五日内"}) {
+    INFO(ok);
+    CHECK(fired(notice(ok)).empty());
+  }
+  for (const std::string short_ : {"收到本告知书之日起三日内", "收到本告知书之日起3日内", "收到本告知书之日起两日内"}) {
+    INFO(short_);
+    const auto findings = rules::check_case(notice(short_), packs(), &calendar());
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].rule == "hearing.five-days");
+    CHECK_THAT(findings[0].message, Catch::Contains(short_));
+  }
 }
 
 TEST_CASE("a malformed rule pack is refused with its file and line") {
@@ -223,6 +311,16 @@ TEST_CASE("a malformed rule pack is refused with its file and line") {
              Catch::Contains("basis is missing"));
   CHECK_THAT(error("name: x\nrules:\n  - {id: a, applies_to: case, check: deadline, from: 立案审批表.立案日期, to: x, days: 3, message: m, basis: b}\n"),
              Catch::Contains("type.field"));
+  // A deadline in exactly one unit: days, working_days or hours, above 0.
+  const std::string deadline = "name: x\nrules:\n  - id: a\n    applies_to: case\n    check: deadline\n"
+                               "    from: 立案审批表.立案日期\n    to: 行政处罚决定书.决定日期\n    message: m\n    basis: b\n";
+  CHECK(error(deadline + "    working_days: 7\n").empty());
+  CHECK(error(deadline + "    hours: 24\n").empty());
+  CHECK_THAT(error(deadline + "    days: 7\n    working_days: 7\n"), Catch::Contains("pack.yaml:11") && Catch::Contains("only one"));
+  CHECK_THAT(error(deadline + "    working_days: 7\n    hours: 24\n"), Catch::Contains("pack.yaml:11") && Catch::Contains("only one"));
+  CHECK_THAT(error(deadline), Catch::Contains("pack.yaml:3") && Catch::Contains("one of days:, working_days: or hours:"));
+  CHECK_THAT(error(deadline + "    working_days: 0\n"), Catch::Contains("pack.yaml:10") && Catch::Contains("above 0"));
+  CHECK_THAT(error(deadline + "    hours: 1.5\n"), Catch::Contains("pack.yaml:10") && Catch::Contains("whole number"));
   CHECK_THAT(error("name: x\nrules: [\n"), Catch::Contains("not valid YAML"));
   CHECK_THAT(error("name: x\nrulez: []\n"), Catch::Contains("unknown key"));
 }
@@ -230,7 +328,7 @@ TEST_CASE("a malformed rule pack is refused with its file and line") {
 TEST_CASE("findings are data: JSON with rule, severity, message, basis and evidence") {
   auto d = good_decision();
   set(d, field("罚款金额大写", "capital_amount", 12000));
-  const auto findings = rules::check_case(one(d), packs());
+  const auto findings = rules::check_case(one(d), packs(), &calendar());
   const nlohmann::json j = rules::to_json(findings.at(0));
   CHECK(j["rule"] == "decision.fine-capitals");
   CHECK(j["severity"] == "error");

@@ -15,6 +15,8 @@
 
 namespace caseaudit::rules {
 
+class WorkCalendar;
+
 struct Rule {
   enum class Check {
     Required,    // `field` is present and readable
@@ -24,7 +26,8 @@ struct Rule {
     Count,       // `field` (a list) has at least `min` items, each with every key in `keys`
     Seal,        // a seal is present on the document's pages
     DateOrder,   // the dates in `sequence` (type.field ...) do not go backwards
-    Deadline,    // `to` is at most `days` calendar days after `from` (type.field each)
+    Deadline,    // `to` is at most `days` calendar days, `working_days` working days or
+                 // `hours` hours after `from` (type.field each; exactly one of the three)
     Documents,   // the case file holds a document of each type in `documents` (transfer package)
   };
   std::string id;
@@ -41,7 +44,10 @@ struct Rule {
   std::vector<std::string> keys;
   std::vector<std::string> sequence;   // "type.field"
   std::string from, to;                // "type.field"
-  int days = 0;
+  int days = 0;          // deadline in calendar days
+  int working_days = 0;  // deadline in working days (the calendar decides; 行政处罚法 第八十五条)
+  int hours = 0;         // deadline in hours: documents carry dates, so the to-date may be at most
+                         // ceil(hours / 24) calendar days after the from-date (24 h: the next day)
   std::vector<std::string> documents;  // types
 
   std::filesystem::path file;
@@ -60,6 +66,11 @@ RulePack load_rule_pack(const std::filesystem::path& file);
 std::vector<RulePack> load_rule_packs(const std::filesystem::path& folder);
 
 // The findings of every rule of `packs` on one case file, in rule order.
-std::vector<Finding> check_case(const forms::CaseExtraction& c, const std::vector<RulePack>& packs);
+// `calendar` counts working-day deadlines; without it, or when a date falls in
+// a year it does not hold, a working-day deadline that calendar days alone
+// cannot settle is not guessed: it gives an info finding under the rule's id
+// saying which year's calendar is missing.
+std::vector<Finding> check_case(const forms::CaseExtraction& c, const std::vector<RulePack>& packs,
+                                const WorkCalendar* calendar = nullptr);
 
 }  // namespace caseaudit::rules
