@@ -40,11 +40,38 @@ struct SampleManifest {
   SampleSpec spec;
   std::vector<Stratum> strata;
   std::vector<CaseRecord> drawn;  // in canonical order (unit, category, key)
+
+  // Added by the sampler (beyond the interface above):
+  std::vector<std::string> drawn_keys;  // the key of each drawn case, parallel to `drawn`
+  std::vector<std::string> drawn_ranks; // its rank as 16 hex digits, parallel to `drawn`
+  int population = 0;                   // cases the sample was drawn from (after the year filter)
+  int outside_year = 0;                 // dated cases of another year, not in the population
+  std::vector<CaseRecord> undated;      // no date to place them in the year: excluded and listed
 };
 
 // Throws std::invalid_argument for a spec with neither or both of rate and count.
 SampleManifest draw_sample(const std::vector<CaseRecord>& population, const SampleSpec& spec);
 nlohmann::ordered_json to_json(const SampleManifest& m);
+
+// The sampling key of every case, in the population's order: unit \t 案件类别
+// \t (canonical 文号 | 文号 | party_key@立案日期), and "#2", "#3" ... for the
+// second, third ... case with the same key, in the order of all their fields.
+std::vector<std::string> case_keys(const std::vector<CaseRecord>& population);
+// A case's rank under a seed: the first 8 bytes of SHA-256("<seed>\n" + key), big-endian.
+std::uint64_t case_rank(std::uint64_t seed, const std::string& key);
+
+// Reads back what a manifest needs for a re-draw: schema, seed, spec,
+// population hash and size, strata, drawn keys (the drawn records themselves
+// keep only unit, category, 文号 and party). Throws std::invalid_argument
+// naming the first missing or malformed field.
+SampleManifest manifest_from_json(const nlohmann::json& j);
+// What differs between a recorded manifest and a re-draw, one line each
+// (Chinese, English in parentheses); empty when they match.
+std::vector<std::string> manifest_differences(const SampleManifest& recorded, const SampleManifest& redrawn);
+
+// 身份证号 inside a text (18 characters, or the old 15 digits) shown as the
+// first 6 and last 4 with * between, for anything the sampler writes or prints.
+std::string mask_id_numbers(const std::string& text);
 
 // A 95% (z = 1.96) Wilson score interval for a proportion `successes` / `n`,
 // narrowed by the finite-population correction when the population is known.
