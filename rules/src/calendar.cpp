@@ -55,6 +55,14 @@ int iso_weekday(const Date& d) {
   return static_cast<int>(w) + 1;
 }
 
+Date add_months(const Date& d, int months) {
+  Date r = d;
+  const int total = d.year * 12 + (d.month - 1) + months;
+  r.year = total / 12, r.month = total % 12 + 1;
+  while (r.day > 28 && !is_valid_date(r)) --r.day;
+  return r;
+}
+
 bool is_weekend(const Date& d) { return iso_weekday(d) >= 6; }
 
 std::string weekday_name(const Date& d) {

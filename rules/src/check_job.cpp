@@ -42,14 +42,6 @@ std::pair<std::string, std::string> clock_field(Clock c) {
   }
 }
 
-Date add_months(const Date& d, int months) {
-  Date r = d;
-  const int total = d.year * 12 + (d.month - 1) + months;
-  r.year = total / 12, r.month = total % 12 + 1;
-  while (r.day > 28 && !is_valid_date(r)) --r.day;
-  return r;
-}
-
 std::vector<EntryDue> entry_deadlines(const forms::CaseExtraction& c, const Profile& p, const WorkCalendar& cal,
                                       std::vector<std::string>& notes) {
   std::vector<EntryDue> out;

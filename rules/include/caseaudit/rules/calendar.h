@@ -30,6 +30,7 @@ bool is_valid_date(const Date& d);              // month 1-12, day within the mo
 std::int64_t days_from_civil(const Date& d);     // days since 1970-01-01 (negative before)
 Date civil_from_days(std::int64_t days);
 Date add_calendar_days(const Date& d, std::int64_t n);  // n may be negative
+Date add_months(const Date& d, int months);              // the same day, or the month's last day (1-31 + 1 month = 2-28/29)
 int iso_weekday(const Date& d);                   // 1 Monday ... 7 Sunday
 bool is_weekend(const Date& d);                   // Saturday or Sunday
 std::string weekday_name(const Date& d);          // "星期三"
