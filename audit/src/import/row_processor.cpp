@@ -1,0 +1,169 @@
+// Rows to case records (see row_processor.h).
+#include "import/row_processor.h"
+
+#include <algorithm>
+
+namespace caseaudit::audit::import {
+
+namespace {
+
+const Cell kEmptyCell{};
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// First words of the lines printed under a table: totals and signatures.
+bool is_footer_text(std::string_view t) {
+  static constexpr std::string_view kWords[] = {"合计", "总计", "小计", "共计", "制表", "填表", "填报人", "审核人",
+                                                "审核：", "负责人", "统计人", "备注：", "备注:", "注：", "注:", "说明："};
+  for (const auto w : kWords)
+    if (starts_with(t, w)) return true;
+  return false;
+}
+
+}  // namespace
+
+RowProcessor::RowProcessor(const ColumnProfile& profile, ImportReport& report, bool date1904)
+    : profile_(profile), report_(report), date1904_(date1904) {}
+
+void RowProcessor::add(int row_number, const Row& row) {
+  if (decided_) {
+    process(row_number, row);
+    return;
+  }
+  pending_.emplace_back(row_number, row);
+  if (pending_.size() >= kHeaderSearchRows) decide_header();
+}
+
+void RowProcessor::finish() {
+  if (!decided_) decide_header();
+}
+
+void RowProcessor::decide_header() {
+  decided_ = true;
+  std::vector<Row> rows;
+  rows.reserve(pending_.size());
+  for (const auto& [number, row] : pending_) rows.push_back(row);
+  const HeaderMatch match = find_header(rows, profile_);
+  if (!match.any_cell) throw ImportError(report_.file, "文件为空 (empty file)");
+  if (!match.ok()) throw ImportError(report_.file, missing_columns_message(match, profile_));
+
+  report_.header_row = pending_[match.row_index].first;
+  report_.columns_found = match.found;
+  const Row& header = pending_[match.row_index].second;
+  header_cells_.clear();
+  for (const Cell& c : header) header_cells_.emplace_back(trim(c.text));
+  for (const MappedColumn& m : match.columns) {
+    const ColumnSpec& spec = profile_.columns[m.spec];
+    const auto field = field_from_name(spec.field);
+    if (!field) continue;  // the loader refuses unknown fields; a hand-built profile may not
+    columns_.push_back({m, *field, spec.must_fill});
+  }
+  auto pending = std::move(pending_);
+  pending_.clear();
+  for (std::size_t i = match.row_index + 1; i < pending.size(); ++i) process(pending[i].first, pending[i].second);
+}
+
+void RowProcessor::problem(CaseRecord& record, const Column& column, const Cell& cell, const std::string& reason) {
+  CellProblem p;
+  p.file = report_.file;
+  p.row = record.origin.row;
+  p.column = column.map.header;
+  p.raw = std::string(trim(cell.text));
+  p.problem = reason;
+  record.problems.push_back(p);
+  report_.problems.push_back(std::move(p));
+}
+
+void RowProcessor::process(int row_number, const Row& row) {
+  auto cell_at = [&](std::size_t c) -> const Cell& { return c < row.size() ? row[c] : kEmptyCell; };
+
+  // Blank: nothing in any mapped column (a lone 序号 or a note in an unmapped column counts as blank).
+  bool any = false;
+  std::size_t same_as_header = 0;
+  for (const Column& col : columns_) {
+    const std::string_view t = trim(cell_at(col.map.column).text);
+    if (!t.empty()) any = true;
+    if (!t.empty() && t == col.map.header) ++same_as_header;
+  }
+  if (!any) {
+    ++report_.skipped_rows;
+    return;
+  }
+  if (same_as_header >= 2 && same_as_header * 2 >= columns_.size()) {  // the header again (a page break in the export)
+    ++report_.skipped_rows;
+    return;
+  }
+  // Footer: the first non-empty cell says 合计 / 制表人 ..., and the row has no readable 文号.
+  for (std::size_t c = 0; c < row.size(); ++c) {
+    const std::string_view t = trim(row[c].text);
+    if (t.empty()) continue;
+    if (!is_footer_text(t)) break;
+    bool has_number = false;
+    for (const Column& col : columns_)
+      if (col.field == Field::Number && !doc_number_key(trim(cell_at(col.map.column).text)).empty()) has_number = true;
+    if (has_number) break;
+    CellProblem p;
+    p.file = report_.file;
+    p.row = row_number;
+    p.column = c < header_cells_.size() && !header_cells_[c].empty() ? header_cells_[c]
+                                                                     : "第" + std::to_string(c + 1) + "列";
+    p.raw = std::string(t);
+    p.problem = "表尾行（合计、制表人等）不是案件，已跳过 (footer row skipped)";
+    report_.problems.push_back(std::move(p));
+    ++report_.skipped_rows;
+    return;
+  }
+
+  CaseRecord rec;
+  rec.origin.file = report_.file;
+  rec.origin.sheet = report_.sheet;
+  rec.origin.row = row_number;
+  for (const Column& col : columns_) {
+    const Cell& cell = cell_at(col.map.column);
+    const std::string_view t = trim(cell.text);
+    const bool blank = !cell.numeric && is_blank_value(t);
+    if (blank) {
+      if (col.must_fill) rec.blank.push_back(col.map.header);
+      continue;
+    }
+    auto set_date = [&](std::optional<forms::Date>& target) {
+      DateCell d = read_date_cell(cell, date1904_);
+      if (d.date) target = d.date;
+      else if (!d.problem.empty()) problem(rec, col, cell, d.problem);
+    };
+    auto set_amount = [&](std::optional<std::int64_t>& target) {
+      AmountCell a = read_amount_cell(cell, col.map.multiplier);
+      if (a.fen) target = a.fen;
+      else if (!a.problem.empty()) problem(rec, col, cell, a.problem);
+    };
+    switch (col.field) {
+      case Field::Unit: rec.unit = t; break;
+      case Field::Number:
+        rec.number = t;
+        rec.number_key = doc_number_key(t);
+        break;
+      case Field::Name: rec.name = t; break;
+      case Field::Party:
+        rec.party = t;
+        rec.party_key = party_key(t);
+        break;
+      case Field::Cause: rec.cause = t; break;
+      case Field::Status: rec.status = t; break;
+      case Field::Category:
+        if (const auto c = parse_category(t)) rec.category = *c;
+        else problem(rec, col, cell, "案件类别无法识别，应为行政处罚或涉嫌犯罪移送 (category not recognised)");
+        break;
+      case Field::Filed: set_date(rec.filed); break;
+      case Field::Decided: set_date(rec.decided); break;
+      case Field::Transferred: set_date(rec.transferred); break;
+      case Field::Withdrawn: set_date(rec.withdrawn); break;
+      case Field::PoliceFiled: set_date(rec.police_filed); break;
+      case Field::Entered: set_date(rec.entered); break;
+      case Field::CaseAmount: set_amount(rec.case_amount); break;
+      case Field::Fine: set_amount(rec.fine); break;
+    }
+  }
+  report_.records.push_back(std::move(rec));
+}
+
+}  // namespace caseaudit::audit::import
