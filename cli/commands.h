@@ -11,5 +11,6 @@ int ocr_command(const std::vector<std::string>& args);
 int extract_command(const std::vector<std::string>& args);
 int calendar_command(const std::vector<std::string>& args);
 int check_command(const std::vector<std::string>& args);
+int sample_command(const std::vector<std::string>& args);
 
 }  // namespace caseaudit::cli

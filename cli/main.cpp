@@ -20,6 +20,8 @@ constexpr const char* kUsage =
     "  check CASE... -o OUT   案卷自查：按规则包检查文书、计算平台录入期限、列出平台录入值\n"
     "                        self-check: rule findings, platform-entry deadlines, values to enter\n"
     "  calendar --add N DATE  工作日计算 working days: the date N working days after DATE; also --between D1 D2\n"
+    "  sample --from FILE --seed N --rate R -o OUT  按单位、类别分层可复现抽样，写出可重抽的清单\n"
+    "                        reproducible stratified sample of a year's cases with a re-drawable manifest\n"
     "\n"
     "caseaudit <command> --help 查看命令选项 (shows a command's options)\n";
 
@@ -45,6 +47,7 @@ int main(int argc, char** argv) {
   if (command == "extract") return caseaudit::cli::extract_command(args);
   if (command == "calendar") return caseaudit::cli::calendar_command(args);
   if (command == "check") return caseaudit::cli::check_command(args);
+  if (command == "sample") return caseaudit::cli::sample_command(args);
   std::fprintf(stderr, "caseaudit: 未知命令 \"%s\" (unknown command)\n\n%s", command.c_str(), kUsage);
   return caseaudit::cli::kUsage;
 }
