@@ -21,6 +21,7 @@ class CsvParser {
   // still open is an ImportError naming the row it opened in.
   void finish();
   char separator() const { return separator_; }
+  int records_seen() const { return row_number_ - 1; }
 
  private:
   enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted };

@@ -74,6 +74,14 @@ void RowProcessor::problem(CaseRecord& record, const Column& column, const Cell&
   report_.problems.push_back(std::move(p));
 }
 
+std::optional<Category> RowProcessor::category_of(std::string_view text) {
+  for (const auto& [seen, category] : categories_)
+    if (seen == text) return category;
+  const auto category = parse_category(text);
+  if (categories_.size() < 64) categories_.emplace_back(std::string(text), category);
+  return category;
+}
+
 void RowProcessor::process(int row_number, const Row& row) {
   auto cell_at = [&](std::size_t c) -> const Cell& { return c < row.size() ? row[c] : kEmptyCell; };
 
@@ -150,7 +158,7 @@ void RowProcessor::process(int row_number, const Row& row) {
       case Field::Cause: rec.cause = t; break;
       case Field::Status: rec.status = t; break;
       case Field::Category:
-        if (const auto c = parse_category(t)) rec.category = *c;
+        if (const auto c = category_of(t)) rec.category = *c;
         else problem(rec, col, cell, "案件类别无法识别，应为行政处罚或涉嫌犯罪移送 (category not recognised)");
         break;
       case Field::Filed: set_date(rec.filed); break;

@@ -8,6 +8,7 @@
 // its cells hold.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -41,6 +42,7 @@ class RowProcessor {
   };
   void decide_header();
   void process(int row_number, const Row& row);
+  std::optional<Category> category_of(std::string_view text);
   void problem(CaseRecord& record, const Column& column, const Cell& cell, const std::string& reason);
 
   const ColumnProfile& profile_;
@@ -50,6 +52,8 @@ class RowProcessor {
   std::vector<std::pair<int, Row>> pending_;
   std::vector<Column> columns_;
   std::vector<std::string> header_cells_;  // header row texts by file column
+  // 案件类别 takes a handful of values: each is folded and read once.
+  std::vector<std::pair<std::string, std::optional<Category>>> categories_;
 };
 
 }  // namespace caseaudit::audit::import
