@@ -154,8 +154,8 @@ TEST_CASE("xlsx: a workbook without the columns names them; an empty workbook is
 
 TEST_CASE("damaged workbooks and HTML saved as .xls are refused with a clear message") {
   ScratchDir dir("import_damaged");
-  // An .xls (OLE2 signature) whose structure is garbage. (No .xls writer is
-  // available offline, so FreeXL is tested only on refusal.)
+  // An .xls (OLE2 signature) whose structure is garbage (a readable .xls is
+  // in test_import_xls.cpp).
   std::string ole = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
   ole.append(600, '\x07');
   write_file(dir / "broken.xls", ole);

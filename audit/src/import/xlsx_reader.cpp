@@ -223,7 +223,8 @@ struct SheetHandler : XmlHandler {
       in_row = true;
       const char* r = xml_attribute(a, "r");
       const long given = r ? std::atol(r) : 0;
-      row_number = given > row_number ? given : row_number + 1;
+      // Rows ascend; a number out of Excel's range or going backwards is taken as the next row.
+      row_number = given > row_number && given <= 1048576 ? given : row_number + 1;
       column = -1;
       row.clear();
     } else if (name == "c" && in_row) {

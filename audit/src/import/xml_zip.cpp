@@ -68,7 +68,9 @@ ZipArchive::~ZipArchive() {
   if (archive_) zip_discard(archive_);
 }
 
-bool ZipArchive::has(const std::string& member) const { return zip_name_locate(archive_, member.c_str(), 0) >= 0; }
+bool ZipArchive::has(const std::string& member) const {
+  return zip_name_locate(archive_, member.c_str(), ZIP_FL_NOCASE) >= 0;
+}
 
 void ZipArchive::parse(const std::string& member, XmlHandler& handler) const {
   const zip_int64_t index = zip_name_locate(archive_, member.c_str(), ZIP_FL_NOCASE);

@@ -64,7 +64,7 @@ struct ImportReport {
   std::vector<std::string> columns_found;
   std::vector<CaseRecord> records;   // one per data row, origin set
   std::vector<CellProblem> problems; // every cell that could not be read, in row order
-  int skipped_rows = 0;              // blank rows and repeated header rows skipped
+  int skipped_rows = 0;              // blank rows, repeated header rows and footer rows (合计, 制表人) skipped
 };
 
 // Reads one export or register. Progress is not reported: a million-row CSV
