@@ -293,3 +293,18 @@ TEST_CASE("junk rows: blank, repeated header, footers; short and long rows") {
   CHECK(r.problems[0].problem.find("footer") != std::string::npos);
   CHECK(r.problems[1].raw == "制表人：王五");
 }
+
+TEST_CASE("a GB18030 file larger than one read chunk decodes across chunk boundaries") {
+  ScratchDir dir("import_gb_large");
+  std::string text = kHeader;
+  for (int i = 1; i <= 20000; ++i)  // about 2.5 MB: characters are cut between chunks
+    text += "宛城区市场监督管理局,宛市监处罚〔2023〕" + std::to_string(i) + "号,案件名称,当事人甲乙丙" + std::to_string(i) +
+            ",案由,行政处罚,2023-05-12,,100,,2023-05-15,,已结案\n";
+  const ImportReport utf8 = import_text(dir, "big_utf8.csv", text);
+  const ImportReport gb = import_text(dir, "big_gb.csv", to_gb18030(text));
+  CHECK(gb.encoding == "GB18030");
+  REQUIRE(gb.records.size() == 20000);
+  CHECK(gb.problems.empty());
+  same_records(utf8, gb);
+  CHECK(gb.records.back().party == "当事人甲乙丙20000");
+}
