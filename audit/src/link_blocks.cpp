@@ -19,7 +19,9 @@ struct Keyed {
 std::int64_t date_code(const forms::Date& d) { return d.year * 10000 + d.month * 100 + d.day; }
 
 void add_keys(const CaseRecord& r, const LinkView& v, std::uint32_t index, bool entry, std::vector<Keyed>& out) {
-  auto push = [&](std::uint64_t k) { out.push_back({k, entry, index}); };
+  // The low bit of a key says whether its kind is broad.
+  auto push = [&](std::uint64_t k) { out.push_back({k & ~std::uint64_t{1}, entry, index}); };
+  auto push_broad = [&](std::uint64_t k) { out.push_back({k | 1, entry, index}); };
   if (!v.number_key.empty()) push(hash_text(kNumberKey, v.number_key));
   if (v.loose.ok) {
     push(hash_text(hash_int(hash_u32(kLoose, v.loose.prefix), v.loose.year), v.loose.serial));
@@ -27,9 +29,9 @@ void add_keys(const CaseRecord& r, const LinkView& v, std::uint32_t index, bool 
   }
   const std::optional<std::int64_t> amount = r.case_amount ? r.case_amount : r.fine;
   if (v.best_date) {
-    push(hash_int(hash_text(kUnitDate, v.unit_key), date_code(*v.best_date)));
-    if (amount) push(hash_int(hash_int(kDateAmount, date_code(*v.best_date)), *amount));
-    if (amount) push(hash_int(hash_int(hash_text(kUnitYearAmount, v.unit_key), v.best_date->year), *amount));
+    push_broad(hash_int(hash_text(kUnitDate, v.unit_key), date_code(*v.best_date)));
+    if (amount) push_broad(hash_int(hash_int(kDateAmount, date_code(*v.best_date)), *amount));
+    if (amount) push_broad(hash_int(hash_int(hash_text(kUnitYearAmount, v.unit_key), v.best_date->year), *amount));
   }
   if (!v.party.empty()) {
     push(hash_text(kParty, v.party_key));
@@ -51,7 +53,8 @@ void add_keys(const CaseRecord& r, const LinkView& v, std::uint32_t index, bool 
 std::vector<CandidatePair> candidate_pairs(const std::vector<CaseRecord>& files, const std::vector<LinkView>& file_views,
                                            const std::vector<bool>& file_active, const std::vector<CaseRecord>& entries,
                                            const std::vector<LinkView>& entry_views,
-                                           const std::vector<bool>& entry_active, std::size_t cap) {
+                                           const std::vector<bool>& entry_active, std::size_t cap,
+                                           std::size_t broad_cap) {
   std::vector<Keyed> keyed;
   for (std::size_t i = 0; i < files.size(); ++i)
     if (file_active[i]) add_keys(files[i], file_views[i], static_cast<std::uint32_t>(i), false, keyed);
@@ -68,7 +71,8 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<CaseRecord>& files,
     std::size_t split = begin;
     while (split < end && !keyed[split].entry) ++split;
     const std::size_t nf = split - begin, ne = end - split;
-    if (nf > 0 && ne > 0 && nf <= cap && ne <= cap)
+    const std::size_t limit = (keyed[begin].key & 1) ? broad_cap : cap;
+    if (nf > 0 && ne > 0 && nf <= limit && ne <= limit)
       for (std::size_t f = begin; f < split; ++f)
         for (std::size_t e = split; e < end; ++e) pairs.push_back({keyed[f].index, keyed[e].index});
     begin = end;

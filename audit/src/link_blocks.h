@@ -9,7 +9,9 @@
 //   - the folded party name and every variant with one character deleted
 //     (any two names one edit apart share one), names of 4+ characters.
 // A block with more than `cap` records on either side says little (a common
-// name, a busy day) and is skipped, so no block makes the work quadratic.
+// name) and is skipped, so no block makes the work quadratic. The date and
+// amount keys are broad (a busy day, a round amount: their blocks grow with
+// the population) and get the smaller `broad_cap`.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +31,7 @@ struct CandidatePair {
 std::vector<CandidatePair> candidate_pairs(const std::vector<CaseRecord>& files, const std::vector<LinkView>& file_views,
                                            const std::vector<bool>& file_active, const std::vector<CaseRecord>& entries,
                                            const std::vector<LinkView>& entry_views,
-                                           const std::vector<bool>& entry_active, std::size_t cap = 40);
+                                           const std::vector<bool>& entry_active, std::size_t cap = 40,
+                                           std::size_t broad_cap = 8);
 
 }  // namespace caseaudit::audit::link_detail

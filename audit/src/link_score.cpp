@@ -50,7 +50,7 @@ double score_pair(const CaseRecord& file, const LinkView& fv, const CaseRecord& 
   bool other_party = false;
   if (!fv.party.empty() && !ev.party.empty()) {
     const double party = party_similarity(fv, ev);
-    other_party = party < 0.5;
+    other_party = party < 0.75 && !party_likely_misread(fv, ev);
     total += kPartyWeight * party;
     weights += kPartyWeight;
   }

@@ -12,7 +12,8 @@ namespace caseaudit::audit::link_detail {
 // Little evidence cannot give a high score: the weights present count as at
 // least min_evidence. Two contradictions scale the score down: dates all more
 // than 10 days apart (x0.8: a namesake's case of another year is not the same
-// case) and party names less than half alike (x0.85: another party).
+// case) and party names less than 3/4 alike and more than a misread apart
+// (x0.85: another party; a name inside the other, 南阳市 left out, counts 0.9).
 // Without use_number, the 文号 is left out (checking an exact-文号 link).
 double score_pair(const CaseRecord& file, const LinkView& fv, const CaseRecord& entry, const LinkView& ev,
                   bool use_number = true, double min_evidence = 0.6);

@@ -96,6 +96,9 @@ bool number_likely_misread(const LinkView& a, const LinkView& b) {
 
 double party_similarity(const LinkView& a, const LinkView& b) {
   if (a.party_key == b.party_key) return 1;
+  const std::u32string& shorter = a.party.size() <= b.party.size() ? a.party : b.party;
+  const std::u32string& longer = a.party.size() <= b.party.size() ? b.party : a.party;
+  if (shorter.size() >= 4 && longer.find(shorter) != std::u32string::npos) return 0.9;  // 南阳市 left out
   return text_similarity(a.party, b.party, false);
 }
 
