@@ -4,7 +4,7 @@
 namespace caseaudit::cli {
 
 BatchArgs parse_batch_args(const std::vector<std::string>& argv,
-                           const std::function<bool(Args&, const std::string&)>& extra) {
+                           const std::function<bool(Args&, const std::string&)>& extra, bool need_inputs) {
   BatchArgs out;
   Args args(argv);
   bool options_done = false;
@@ -25,7 +25,7 @@ BatchArgs parse_batch_args(const std::vector<std::string>& argv,
     }
   }
   if (out.help) return out;
-  if (out.inputs.empty()) throw UsageError("没有输入文件 (no inputs given)");
+  if (need_inputs && out.inputs.empty()) throw UsageError("没有输入文件 (no inputs given)");
   if (out.output.empty()) throw UsageError("请用 -o 指定输出文件夹 (give the output folder with -o DIR)");
   return out;
 }

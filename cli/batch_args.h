@@ -21,9 +21,10 @@ struct BatchArgs {
 
 // `extra(args, token)` returns true when it took `token` (and its value) as
 // one of the command's own options. Throws UsageError for an unknown option,
-// and (unless help was asked for) for no inputs or no -o.
+// and (unless help was asked for) for no -o, and for no inputs when
+// `need_inputs` (a command whose inputs come through options checks them itself).
 BatchArgs parse_batch_args(const std::vector<std::string>& argv,
-                           const std::function<bool(Args&, const std::string&)>& extra);
+                           const std::function<bool(Args&, const std::string&)>& extra, bool need_inputs = true);
 
 }  // namespace caseaudit::cli
 

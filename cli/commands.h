@@ -12,5 +12,6 @@ int extract_command(const std::vector<std::string>& args);
 int calendar_command(const std::vector<std::string>& args);
 int check_command(const std::vector<std::string>& args);
 int sample_command(const std::vector<std::string>& args);
+int audit_command(const std::vector<std::string>& args);
 
 }  // namespace caseaudit::cli

@@ -19,6 +19,9 @@ constexpr const char* kUsage =
     "                        split case files into documents, check them against the templates, extract fields\n"
     "  check CASE... -o OUT   案卷自查：按规则包检查文书、计算平台录入期限、列出平台录入值\n"
     "                        self-check: rule findings, platform-entry deadlines, values to enter\n"
+    "  audit --cases DIR --platform FILE -o OUT\n"
+    "                        平台录入核查：漏录、迟录、录入不一致、以罚代刑、选择性录入等\n"
+    "                        reconcile case files with the platform export\n"
     "  calendar --add N DATE  工作日计算 working days: the date N working days after DATE; also --between D1 D2\n"
     "  sample --from FILE --seed N --rate R -o OUT  按单位、类别分层可复现抽样，写出可重抽的清单\n"
     "                        reproducible stratified sample of a year's cases with a re-drawable manifest\n"
@@ -48,6 +51,7 @@ int main(int argc, char** argv) {
   if (command == "calendar") return caseaudit::cli::calendar_command(args);
   if (command == "check") return caseaudit::cli::check_command(args);
   if (command == "sample") return caseaudit::cli::sample_command(args);
+  if (command == "audit") return caseaudit::cli::audit_command(args);
   std::fprintf(stderr, "caseaudit: 未知命令 \"%s\" (unknown command)\n\n%s", command.c_str(), kUsage);
   return caseaudit::cli::kUsage;
 }

@@ -27,8 +27,10 @@ std::optional<Category> parse_category(std::string_view text) {
 }
 
 std::string Origin::text() const {
-  const std::string name = file.filename().string();
-  if (row == 0) return "案卷 " + name + " (case file)";
+  if (row == 0) return "案卷 " + file.filename().string() + " (case file)";
+  // The folder too: a unit's register and export often share a file name.
+  const std::string folder = file.parent_path().filename().string();
+  const std::string name = (folder.empty() ? "" : folder + "/") + file.filename().string();
   return name + (sheet.empty() ? "" : " [" + sheet + "]") + " 第" + std::to_string(row) + "行 (row " +
          std::to_string(row) + ")";
 }

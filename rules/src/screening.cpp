@@ -40,6 +40,12 @@ std::string squeeze(std::string_view s) {
   return out;
 }
 
+// YAML's folded texts (>) end with a line break.
+std::string trimmed(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
 std::string percent(double share) {
   return std::to_string(static_cast<int>(std::lround(share * 100))) + "%";
 }
@@ -63,8 +69,8 @@ OffenceMap OffenceMap::load(const fs::path& folder, const ThresholdTable& table)
     link.cites = text_list(r, n, "cites", where);
     if (link.causes.empty() && link.cites.empty()) r.fail(n, where + ": give causes or cites (what points at the offence)");
     link.case_amount = r.opt_text(n, "case_amount", where);
-    link.basis = r.text(n, "basis", where);
-    link.note = r.opt_text(n, "note", where);
+    link.basis = trimmed(r.text(n, "basis", where));
+    link.note = trimmed(r.opt_text(n, "note", where));
     link.file = file;
     link.line = yaml_read::line_of(n);
     // The offence must be one the threshold table knows, in some version.

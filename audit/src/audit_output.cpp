@@ -1,0 +1,164 @@
+// The audit job's outputs (see audit_output.h): the JSON for other tools, the
+// findings ledger a prosecutor files (CSV that Excel opens), and the report.
+#include "audit_output.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "caseaudit/ocr/error.h"
+
+namespace caseaudit::audit {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void write_text(const fs::path& p, const std::string& text, AuditJobReport& report) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+  if (!out) throw ocr::EnvironmentError("无法写入 (cannot write) " + p.string());
+  report.written.push_back(p);
+}
+
+// Masks ID numbers in every string of a JSON value (numbers are left alone:
+// a long fraction is not an ID number).
+void mask_strings(nlohmann::ordered_json& j) {
+  if (j.is_string()) j = mask_id_numbers(j.get<std::string>());
+  else if (j.is_structured())
+    for (auto& v : j) mask_strings(v);
+}
+
+// One ledger cell: line breaks (YAML's folded texts end with one) become
+// spaces, so each finding is one line of the ledger.
+std::string csv_cell(std::string s) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r') c = ' ';
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+const char* kind_zh(const std::string& kind) {
+  static const std::map<std::string, const char*> names = {
+      {kind::kMissing, "漏录"},           {kind::kLate, "迟录"},
+      {kind::kIncomplete, "录入信息不全"}, {kind::kMismatch, "录入与案卷不一致"},
+      {kind::kCategory, "案件类别错误"},   {kind::kOrphan, "有录入无案卷"},
+      {kind::kAmbiguous, "关联待人工核对"}, {kind::kSelective, "选择性录入"},
+      {kind::kFineInstead, "以罚代刑/有案不移"}, {kind::kEarly, "提前介入"},
+      {kind::kPoliceDecision, "公安立案逾期"}, {kind::kInvestigationOpen, "侦查超期"}};
+  auto it = names.find(kind);
+  return it == names.end() ? "" : it->second;
+}
+
+std::string severity_zh(rules::Severity s) {
+  switch (s) {
+    case rules::Severity::Error: return "错误";
+    case rules::Severity::Warning: return "提示";
+    case rules::Severity::Info: return "信息";
+  }
+  return "";
+}
+
+std::string percent(int a, int n) {
+  if (n == 0) return "—";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * a / n);
+  return buf;
+}
+
+std::string interval(const Interval& i) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "[%.1f%%, %.1f%%]", 100 * i.low, 100 * i.high);
+  return buf;
+}
+
+std::string ledger_csv(const AuditJobReport& r, bool mask) {
+  std::string out = "\xEF\xBB\xBF序号,单位,文号,当事人,问题类型,问题代码,严重程度,说明,依据,证据,备注\r\n";
+  int n = 0;
+  for (const auto& f : r.result.findings) {
+    std::string evidence;
+    for (const auto& e : f.evidence) evidence += (evidence.empty() ? "" : "；") + e;
+    const std::vector<std::string> cells = {std::to_string(++n), f.unit, f.number, f.party, kind_zh(f.kind), f.kind,
+                                            severity_zh(f.severity), f.message, f.basis, evidence, f.note};
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      out += (i ? "," : "") + csv_cell(mask ? mask_id_numbers(cells[i]) : cells[i]);
+    out += "\r\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string audit_report_text(const AuditJob& job, const AuditJobReport& r) {
+  std::ostringstream out;
+  out << "两法衔接平台录入核查报告 platform reconciliation report\n";
+  out << "核查基准日 as of: " << job.options.as_of.iso() << "    规则配置 profile: " << job.profile << "\n";
+  out << "案卷/台账 " << r.files.size() << " 件，平台录入 " << r.entries.size() << " 条；关联 " << r.result.linking.links.size()
+      << " 对 (links)，待人工核对 " << r.result.linking.ambiguous.size() << " 件\n";
+  for (const auto& w : r.warnings) out << "! " << w << "\n";
+  for (const auto& u : r.unreadable) out << "! 无法读取 (unreadable) " << u.message << "\n";
+  if (!r.cell_problems.empty())
+    out << "! " << r.cell_problems.size() << " 个单元格无法识别，已按未知处理 (cells kept as unknown; see audit.json)\n";
+
+  out << "\n各单位统计 per-unit statistics（区间为95%置信区间 95% intervals）\n";
+  for (const auto& u : r.result.units) {
+    out << "\n【" << u.unit << "】\n";
+    out << "  案件 cases " << u.cases << "，已录入 entered " << u.entered << "，录入率 " << percent(u.entered, u.cases) << " "
+        << interval(u.entry_ci) << "\n";
+    out << "  按时录入 on time " << u.on_time << "/" << u.timed << "，及时率 " << percent(u.on_time, u.timed) << " "
+        << interval(u.on_time_ci);
+    if (u.median_delay) out << "，录入用时中位数 " << *u.median_delay << " 个工作日 (median delay, working days)";
+    out << "\n  有录入无案卷 entries without a case file: " << u.orphans << "\n";
+    out << "  选择性录入检验 selective entry: " << u.selective.words << (u.selective.selective ? " → 疑似选择性录入" : "") << "\n";
+  }
+
+  out << "\n问题清单 findings（" << r.result.findings.size() << " 项）\n";
+  std::string unit;
+  for (const auto& f : r.result.findings) {
+    if (f.unit != unit) out << "\n【" << (unit = f.unit) << "】\n";
+    out << "  [" << severity_zh(f.severity) << "] " << kind_zh(f.kind) << " " << f.number << (f.party.empty() ? "" : " " + f.party)
+        << "\n      " << f.message << "\n      依据 basis: " << f.basis << "\n";
+    if (!f.note.empty()) out << "      说明 note: " << f.note << "\n";
+    for (const auto& e : f.evidence) out << "      见 see: " << e << "\n";
+  }
+  if (r.result.findings.empty()) out << "  未发现问题 (no findings)\n";
+  for (const auto& n : r.result.notes) out << "! " << n << "\n";
+  return job.mask_ids ? mask_id_numbers(out.str()) : out.str();
+}
+
+void write_audit_outputs(const AuditJob& job, AuditJobReport& r) {
+  const fs::path dir = job.cases.output;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw ocr::EnvironmentError("无法创建输出目录 (cannot create the output folder) " + dir.string());
+
+  nlohmann::ordered_json j;
+  j["schema"] = "caseaudit.audit/1";
+  j["as_of"] = job.options.as_of.iso();
+  j["profile"] = job.profile;
+  j["case_records"] = r.files.size();
+  j["platform_entries"] = r.entries.size();
+  j["units"] = nlohmann::ordered_json::array();
+  for (const auto& u : r.result.units) j["units"].push_back(to_json(u));
+  j["findings"] = nlohmann::ordered_json::array();
+  for (const auto& f : r.result.findings) j["findings"].push_back(to_json(f));
+  j["links"] = nlohmann::ordered_json::array();
+  for (const auto& l : r.result.linking.links)
+    j["links"].push_back({{"case", r.files[l.file].origin.text()}, {"entry", r.entries[l.entry].origin.text()},
+                          {"score", l.score}, {"by_number", l.by_number}, {"explain", l.explain()}});
+  j["unreadable"] = nlohmann::ordered_json::array();
+  for (const auto& u : r.unreadable) j["unreadable"].push_back({{"file", u.file.string()}, {"message", u.message}});
+  j["cell_problems"] = nlohmann::ordered_json::array();
+  for (const auto& p : r.cell_problems) j["cell_problems"].push_back(p.message());
+  j["warnings"] = r.warnings;
+  j["notes"] = r.result.notes;
+  if (job.mask_ids) mask_strings(j);
+  write_text(dir / "audit.json", j.dump(1) + "\n", r);
+  write_text(dir / "audit-findings.csv", ledger_csv(r, job.mask_ids), r);
+  write_text(dir / "audit-report.txt", audit_report_text(job, r), r);
+}
+
+}  // namespace caseaudit::audit
