@@ -4,6 +4,9 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
 
 #include "args.h"
 #include "batch_args.h"
@@ -39,6 +42,8 @@ constexpr const char* kHelp =
     "      --exports DIR     列名配置文件夹 (column profiles folder)\n"
     "      --rules DIR       规则数据文件夹 (rules data; default: shipped)\n"
     "      --templates DIR   文书模板文件夹 (document templates)\n"
+    "      --sample FILE     抽样清单 sample-manifest.json：按各单位总体数计算置信区间（有限总体校正）\n"
+    "                        the appraisal sample's manifest: intervals use each unit's population\n"
     "      --show-ids        不遮蔽身份证号 (do not mask ID numbers)\n"
     "%s"
     "  -q, --quiet           不显示进度和报告 (no progress bar, no report on stdout)\n"
@@ -53,8 +58,23 @@ forms::Date today() {
   return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
+// Per unit, the number of cases the sample was drawn from (its strata summed).
+std::map<std::string, int> sample_population(const std::filesystem::path& manifest) {
+  std::ifstream in(manifest, std::ios::binary);
+  if (!in) throw UsageError("无法读取抽样清单 (cannot read the sample manifest) " + manifest.string());
+  std::map<std::string, int> out;
+  try {
+    const auto j = nlohmann::json::parse(in);
+    for (const auto& s : j.at("strata")) out[s.at("unit").get<std::string>()] += s.at("population").get<int>();
+  } catch (const nlohmann::json::exception& e) {
+    throw UsageError(manifest.string() + ": 不是抽样清单 (not a sample manifest): " + e.what());
+  }
+  return out;
+}
+
 audit::AuditJob parse(const std::vector<std::string>& argv, bool* quiet, bool* help) {
   audit::AuditJob job;
+  std::filesystem::path sample_manifest;
   job.cases.ocr.cache_dir = ocr::default_cache_dir();
   job.options.as_of = today();
   const BatchArgs batch = parse_batch_args(
@@ -83,6 +103,8 @@ audit::AuditJob parse(const std::vector<std::string>& argv, bool* quiet, bool* h
           job.rules_dir = args.value(t);
         } else if (args.is(t, {"--templates"})) {
           job.cases.templates = args.value(t);
+        } else if (args.is(t, {"--sample"})) {
+          sample_manifest = args.value(t);
         } else if (args.is(t, {"--show-ids"})) {
           job.cases.mask_ids = false;
           job.mask_ids = false;
@@ -96,6 +118,7 @@ audit::AuditJob parse(const std::vector<std::string>& argv, bool* quiet, bool* h
   for (const auto& in : batch.inputs) job.cases.inputs.push_back(in);
   job.cases.output = batch.output;
   *quiet = batch.quiet, *help = batch.help;
+  if (!batch.help && !sample_manifest.empty()) job.population = sample_population(sample_manifest);
   if (!batch.help) {
     if (job.platform.empty()) throw UsageError("请用 --platform 指定平台导出文件 (give the platform export with --platform FILE)");
     if (job.cases.inputs.empty() && job.registers.empty())
