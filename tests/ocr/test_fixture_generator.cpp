@@ -208,7 +208,8 @@ TEST_CASE("the forms set: case files of every document type, with document truth
   REQUIRE(run_command(generator() + " --seed 7 --quiet --set forms --out " + dir.path().string()) == 0);
   const std::set<std::string> templates = {"立案审批表", "行政处罚事先告知书", "行政处罚听证告知书", "行政处罚决定书",
                                            "送达回证", "结案审批表", "涉嫌犯罪案件移送书", "涉嫌犯罪案件情况的调查报告",
-                                           "涉案物品清单", "立案通知书", "不予立案通知书", "撤案审批表"};
+                                           "涉案物品清单", "立案通知书", "不予立案通知书", "撤案审批表",
+                                           "涉嫌犯罪案件移送审批表"};
   const std::set<std::string> furniture = {"卷宗封面", "卷内目录", "卷内备考表", "空白页"};
   std::set<std::string> seen;
   int folders = 0, pages = 0, planted_files = 0, unknown_pages = 0;
@@ -317,6 +318,10 @@ std::set<std::string> case_rules_broken(const nlohmann::json& docs) {
   if (holds("涉嫌犯罪案件移送书") && (!holds("涉嫌犯罪案件情况的调查报告") || !holds("涉案物品清单")))
     out.insert("case.transfer-package");
   const std::string transferred = first("涉嫌犯罪案件移送书", "移送日期"), police = first("立案通知书", "通知日期");
+  const std::string reported = first("涉嫌犯罪案件情况的调查报告", "报告日期"), approved = first("涉嫌犯罪案件移送审批表", "批准日期");
+  if (!reported.empty() && !approved.empty() && iso_days(approved) - iso_days(reported) > 3) out.insert("transfer.approval-3-days");
+  if (!approved.empty() && !transferred.empty() && iso_days(transferred) - iso_days(approved) > 1)
+    out.insert("transfer.within-24-hours");
   if (!transferred.empty() && !police.empty() && iso_days(police) - iso_days(transferred) > 3)
     out.insert("case.police-decision-3-days");
   return out;
@@ -360,7 +365,7 @@ TEST_CASE("the defects set: case files with planted rule defects, and clean ones
       CHECK((packs.find("id: " + rule + ",") != std::string::npos || packs.find("id: " + rule + "\n") != std::string::npos));
       CHECK(!d["what"].get<std::string>().empty());
       planted.insert(rule);
-      if (rule.rfind("case.", 0) == 0) {
+      if (rule.rfind("case.", 0) == 0 || rule == "transfer.approval-3-days" || rule == "transfer.within-24-hours") {
         CHECK(d["document"].is_null());
         case_rules.insert(rule);
       } else {
