@@ -65,24 +65,31 @@ void late_finding(const CaseRecord& file, const CaseRecord& entry, const AuditCo
   const auto clock = entry_clock(file, entry);
   if (!clock || !entry.entered) return;
   const rules::EntryDeadline* deadline = ctx.profile.entry_deadline(clock->kind);
-  if (!deadline || deadline->deadline.unit != rules::Duration::Unit::WorkingDays) return;
+  if (!deadline) return;
+  // A region may state its deadline in working days (漯河: 7) or calendar days; months and years are not
+  // entry deadlines anyone uses, and are not judged.
+  const bool working = deadline->deadline.unit == rules::Duration::Unit::WorkingDays;
+  if (!working && deadline->deadline.unit != rules::Duration::Unit::Days) return;
+  const int allowed = deadline->deadline.count - (ctx.profile.counting.first_day_counts ? 1 : 0);
   int days = 0;
+  forms::Date due;
   try {
-    days = ctx.calendar.working_days_between(clock->date, *entry.entered);
+    days = working ? ctx.calendar.working_days_between(clock->date, *entry.entered)
+                   : static_cast<int>(rules::days_from_civil(*entry.entered) - rules::days_from_civil(clock->date));
+    due = working ? ctx.calendar.add_working_days(clock->date, allowed) : rules::add_calendar_days(clock->date, allowed);
   } catch (const rules::MissingCalendarYear& e) {
     notes.push_back(case_number(file) + "：迟录无法判断 (lateness not judged): " + e.what());
     return;
   }
-  const int allowed = deadline->deadline.count - (ctx.profile.counting.first_day_counts ? 1 : 0);
-  stats.delay = days;
+  const std::string unit = working ? " 个工作日" : " 日";
+  stats.delay = days;  // in the deadline's own unit
   stats.on_time = days <= allowed;
   if (days <= allowed) return;
-  const forms::Date due = ctx.calendar.add_working_days(clock->date, allowed);
   AuditFinding f = base_finding(kind::kLate, file);
   f.message = deadline->information + "迟录：" + clock->what + " " + clock->date.iso() + "，应于 " + due.iso() +
-              " 前录入，实际录入 " + entry.entered->iso() + "，相隔 " + std::to_string(days) + " 个工作日（期限 " +
-              deadline->deadline.text() + "） (entered " + std::to_string(days) + " working days after the " +
-              clock->kind + " date; limit " + deadline->deadline.text() + ")";
+              " 前录入，实际录入 " + entry.entered->iso() + "，相隔 " + std::to_string(days) + unit + "（期限 " +
+              deadline->deadline.text() + "） (entered " + std::to_string(days) + (working ? " working" : "") +
+              " days after the " + clock->kind + " date; limit " + deadline->deadline.text() + ")";
   f.basis = deadline->source.text();
   f.evidence = {where_entry(entry) + " 录入日期 " + entry.entered->iso(), where_file(file) + " " + clock->what + " " + clock->date.iso()};
   f.file = fi, f.entry = ei;

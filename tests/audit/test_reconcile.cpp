@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "caseaudit/audit/reconcile.h"
+#include "caseaudit/rules/data_error.h"
+#include "support/fixtures.h"
 
 using namespace caseaudit;
 using namespace caseaudit::audit;
@@ -59,6 +61,24 @@ TEST_CASE("an entry within 7 working days is on time, also across National Day; 
   r = reconcile({file}, {late}, ctx(), options());
   REQUIRE(kinds_for(r, file.number) == std::vector<std::string>{"platform.late"});
   CHECK(r.findings.front().message.find("8 个工作日") != std::string::npos);
+}
+
+TEST_CASE("a region whose deadline is in calendar days is judged in calendar days") {
+  // A profile added as data, extending the default: filing information within 10 days.
+  caseaudit::test::ScratchDir dir("reconcile-calendar-days");
+  std::filesystem::copy(rules::default_rules_dir(), dir.path(), std::filesystem::copy_options::recursive);
+  caseaudit::test::write_file(dir / "profiles" / "tendays.yaml",
+                              "name: tendays\nextends: default\ntitle: 十日\nsources:\n  local:\n    title: 某市两法衔接实施办法\n"
+                              "entry_deadlines:\n  filing:\n    deadline: 10 days\n    source: {document: local, article: 第五条}\n");
+  const AuditContext ten = AuditContext::load(dir.path(), "tendays");
+  CaseRecord file = record("宛市监处罚〔2023〕18号", "南阳市宛城区鑫源商贸有限公司", {2023, 9, 27}, 1000);
+  CaseRecord entry = file;
+  entry.entered = forms::Date{2023, 10, 7};  // 10 calendar days (7 working days would allow 10-12)
+  CHECK(kinds_for(reconcile({file}, {entry}, ten, options()), file.number).empty());
+  entry.entered = forms::Date{2023, 10, 8};
+  const auto r = reconcile({file}, {entry}, ten, options());
+  REQUIRE(kinds_for(r, file.number) == std::vector<std::string>{"platform.late"});
+  CHECK(r.findings.front().message.find("相隔 11 日") != std::string::npos);
 }
 
 TEST_CASE("a case with no entry is 漏录, an entry with no case file is reported, blanks are incomplete") {
