@@ -61,6 +61,7 @@ CaseRecord record_from_case(const forms::CaseExtraction& c, const std::filesyste
   r.transferred = date(c, "涉嫌犯罪案件移送书", "移送日期");
   r.withdrawn = date(c, "撤案审批表", "撤案日期");
   r.police_filed = date(c, "立案通知书", "通知日期");
+  r.police_refused = date(c, "不予立案通知书", "通知日期");
   r.case_amount = fen(c, "涉嫌犯罪案件移送书", "涉案金额");
   r.fine = fen(c, "行政处罚决定书", "罚款金额");
   r.origin.file = source.empty() ? std::filesystem::path(c.name) : source;

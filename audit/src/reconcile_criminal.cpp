@@ -44,25 +44,30 @@ void police_findings(const CaseRecord& file, const CaseRecord* entry, std::size_
   const Category cat = file.category != Category::Unknown ? file.category : e.category;
   const auto transferred = either(file.transferred, e.transferred);
   const auto police_filed = either(file.police_filed, e.police_filed);
+  const auto police_refused = either(file.police_refused, e.police_refused);
+  const auto decided = police_filed ? police_filed : police_refused;  // either decision answers the transfer
   const std::string status = file.status.empty() ? e.status : file.status;
   const rules::Profile& p = ctx.profile;
   if (cat == Category::Transfer && transferred) {
     const forms::Date decide_by = rules::add_calendar_days(*transferred, p.police_decision_after_transfer.limit.count);
     const forms::Date called_out = rules::add_months(*transferred, p.police_filing_after_transfer.limit.count);
-    const forms::Date until = police_filed ? *police_filed : o.as_of;
+    const forms::Date until = decided ? *decided : o.as_of;
     if (until > decide_by) {
       AuditFinding f = base_finding(kind::kPoliceDecision, file);
       const bool long_over = until > called_out;
       f.severity = long_over ? rules::Severity::Error : rules::Severity::Warning;
       const int days = static_cast<int>(rules::days_from_civil(until) - rules::days_from_civil(*transferred));
-      f.message = police_filed
-                      ? "公安机关于移送后 " + std::to_string(days) + " 日才立案（应于三日内作出决定）" +
-                            (long_over ? "，超过六个月" : "") + " (police filed " + std::to_string(days) + " days after the transfer)"
+      f.message = decided
+                      ? "公安机关于移送后 " + std::to_string(days) + " 日才作出" + (police_filed ? "立案" : "不予立案") +
+                            "决定（应于三日内作出决定）" +
+                            (long_over ? "，超过六个月" : "") + " (police decided " + std::to_string(days) + " days after the transfer)"
                       : "移送公安机关已 " + std::to_string(days) + " 日，未见立案或不予立案决定" +
                             (long_over ? "，超过六个月" : "") + " (no police decision " + std::to_string(days) + " days after the transfer)";
       f.basis = p.police_decision_after_transfer.source.text() + (long_over ? "；" + p.police_filing_after_transfer.source.text() : "");
       f.evidence = {where_file(file) + " 移送日期 " + transferred->iso(),
-                    police_filed ? "公安立案日期 " + police_filed->iso() : "公安立案日期 空 (blank); 截至 as of " + o.as_of.iso()};
+                    police_filed     ? "公安立案日期 " + police_filed->iso()
+                    : police_refused ? "不予立案决定日期 " + police_refused->iso()
+                                     : "公安立案日期 空 (blank); 截至 as of " + o.as_of.iso()};
       f.file = fi;
       r.findings.push_back(std::move(f));
     }

@@ -15,13 +15,13 @@ using caseaudit::test::write_file;
 TEST_CASE("the shipped profiles load") {
   const ColumnProfile platform = load_column_profile(default_exports_dir(), "platform");
   CHECK(platform.name == "platform");
-  REQUIRE(platform.columns.size() == 15);
+  REQUIRE(platform.columns.size() == 16);
   CHECK(platform.columns[0].field == "unit");
   CHECK(platform.columns[0].headers.front() == "录入单位");
   CHECK(platform.columns[0].required);
   CHECK(platform.columns[0].must_fill);
   const ColumnProfile reg = load_column_profile(default_exports_dir(), "register");
-  CHECK(reg.columns.size() == 14);
+  CHECK(reg.columns.size() == 15);
   for (const auto& c : reg.columns) CHECK(c.field != "entered");
 }
 

@@ -136,12 +136,16 @@ TEST_CASE("police: no decision long after a transfer, an investigation open over
   CaseRecord open = decided;
   open.number = "宛市监移〔2023〕6号", open.number_key = doc_number_key(open.number), open.party = "丑公司";
   open.status = "侦查中";
-  std::vector<CaseRecord> files = {waiting, decided, open};
+  CaseRecord refused = waiting;  // a 不予立案通知书 answers the transfer too
+  refused.number = "宛市监移〔2023〕7号", refused.number_key = doc_number_key(refused.number), refused.party = "寅公司";
+  refused.police_refused = forms::Date{2023, 6, 3};
+  std::vector<CaseRecord> files = {waiting, decided, open, refused};
   std::vector<CaseRecord> entries = files;
   for (auto& e : entries) e.entered = forms::Date{2023, 6, 2};
   const auto r = reconcile(files, entries, ctx(), options());
   CHECK(kinds_for(r, waiting.number) == std::vector<std::string>{"police.decision_overdue"});
   CHECK(kinds_for(r, decided.number).empty());
+  CHECK(kinds_for(r, refused.number).empty());
   CHECK(kinds_for(r, open.number) == std::vector<std::string>{"police.investigation_open"});
 }
 

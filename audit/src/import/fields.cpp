@@ -11,6 +11,7 @@ constexpr std::pair<std::string_view, Field> kFields[] = {
     {"party", Field::Party},         {"cause", Field::Cause},           {"status", Field::Status},
     {"category", Field::Category},   {"filed", Field::Filed},           {"decided", Field::Decided},
     {"transferred", Field::Transferred}, {"withdrawn", Field::Withdrawn}, {"police_filed", Field::PoliceFiled},
+    {"police_refused", Field::PoliceRefused},
     {"entered", Field::Entered},     {"case_amount", Field::CaseAmount}, {"fine", Field::Fine},
 };
 }  // namespace
@@ -23,7 +24,7 @@ std::optional<Field> field_from_name(std::string_view name) {
 
 std::string_view field_names() {
   return "unit number name party cause status category filed decided transferred withdrawn police_filed "
-         "entered case_amount fine";
+         "police_refused entered case_amount fine";
 }
 
 }  // namespace caseaudit::audit::import

@@ -8,12 +8,12 @@ namespace caseaudit::audit::import {
 
 enum class Field {
   Unit, Number, Name, Party, Cause, Status, Category,
-  Filed, Decided, Transferred, Withdrawn, PoliceFiled, Entered,
+  Filed, Decided, Transferred, Withdrawn, PoliceFiled, PoliceRefused, Entered,
   CaseAmount, Fine,
 };
 
 // unit number name party cause status category filed decided transferred
-// withdrawn police_filed entered case_amount fine
+// withdrawn police_filed police_refused entered case_amount fine
 std::optional<Field> field_from_name(std::string_view name);
 // The list above, for messages.
 std::string_view field_names();

@@ -166,6 +166,7 @@ void RowProcessor::process(int row_number, const Row& row) {
       case Field::Transferred: set_date(rec.transferred); break;
       case Field::Withdrawn: set_date(rec.withdrawn); break;
       case Field::PoliceFiled: set_date(rec.police_filed); break;
+      case Field::PoliceRefused: set_date(rec.police_refused); break;
       case Field::Entered: set_date(rec.entered); break;
       case Field::CaseAmount: set_amount(rec.case_amount); break;
       case Field::Fine: set_amount(rec.fine); break;

@@ -57,6 +57,7 @@ struct CaseRecord {
   std::optional<forms::Date> transferred;   // 移送日期
   std::optional<forms::Date> withdrawn;     // 撤案日期
   std::optional<forms::Date> police_filed;  // 公安立案日期
+  std::optional<forms::Date> police_refused;  // 公安不予立案决定日期 (a decision too, though not to file)
   std::optional<forms::Date> entered;       // 录入日期 (platform entries only)
   std::optional<std::int64_t> case_amount;  // 涉案金额, fen
   std::optional<std::int64_t> fine;         // 罚款金额, fen

@@ -25,7 +25,7 @@ namespace caseaudit::audit {
 // it may carry in a file.
 struct ColumnSpec {
   std::string field;                 // unit number name party cause status category filed decided
-                                     // transferred withdrawn police_filed entered case_amount fine
+                                     // transferred withdrawn police_filed police_refused entered case_amount fine
   std::vector<std::string> headers;  // accepted header texts, first is the preferred one (录入单位, 执法单位 ...)
   bool required = false;             // the file must have this column (ImportError otherwise)
   bool must_fill = false;            // a blank cell makes the record "entry incomplete" (CaseRecord::blank)
