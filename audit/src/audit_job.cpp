@@ -3,6 +3,7 @@
 #include "caseaudit/audit/audit_job.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "caseaudit/audit/case_records.h"
 #include "caseaudit/rules/data_error.h"
@@ -62,6 +63,48 @@ void import_side(const std::vector<fs::path>& files, const ColumnProfile& profil
   }
 }
 
+// The rule packs' findings on the scanned case files' documents, as audit
+// findings of the same kinds (the rule ids), and per unit the share of
+// checked files with a defect at error severity (appraisal: defects per file).
+void add_document_findings(const std::vector<CaseRecord>& files, const std::vector<std::vector<rules::Finding>>& found,
+                           const std::map<std::string, int>& population, ReconcileResult& result) {
+  std::map<std::string, UnitStats*> units;
+  for (auto& u : result.units) units[u.unit] = &u;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const CaseRecord& file = files[i];
+    int errors = 0;
+    for (const rules::Finding& f : found[i]) {
+      AuditFinding a;
+      a.kind = f.rule;
+      a.severity = f.severity;
+      a.unit = file.unit;
+      a.number = file.number_key.empty() ? file.number : file.number_key;
+      a.party = file.party;
+      a.message = f.message;
+      a.basis = f.basis;
+      a.note = f.note;
+      for (const auto& e : f.evidence)
+        a.evidence.push_back(file.origin.text() + (e.doc_type.empty() ? "" : " " + e.doc_type) +
+                             (e.page >= 0 ? " 第" + std::to_string(e.page + 1) + "页" : "") +
+                             (e.text.empty() ? "" : "「" + e.text + "」"));
+      a.file = i;
+      errors += f.severity == rules::Severity::Error;
+      result.findings.push_back(std::move(a));
+    }
+    if (UnitStats* u = units.count(file.unit) ? units[file.unit] : nullptr) {
+      u->checked += 1;
+      u->with_defects += errors > 0;
+      u->defects += errors;
+      if (errors > 0 && u->worst < rules::Severity::Error) u->worst = rules::Severity::Error;
+    }
+  }
+  for (auto& u : result.units)
+    if (u.checked) u.defective_ci = wilson_interval(u.with_defects, u.checked, population.count(u.unit) ? population.at(u.unit) : 0);
+  std::stable_sort(result.findings.begin(), result.findings.end(), [](const AuditFinding& a, const AuditFinding& b) {
+    return std::tie(a.unit, a.number) < std::tie(b.unit, b.number);
+  });
+}
+
 }  // namespace
 
 AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progress) {
@@ -75,6 +118,7 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
 
   AuditJobReport report;
   std::vector<std::optional<rules::TransferScreening>> screenings;
+  std::vector<std::vector<rules::Finding>> document_findings;  // per scanned case file
   if (!job.cases.inputs.empty()) {
     forms::ExtractJob extract = job.cases;
     extract.inputs = expand_cases(job.cases.inputs);
@@ -84,6 +128,7 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
     for (const auto& c : x.cases) {
       report.files.push_back(record_from_case(c, c.name));
       screenings.push_back(rules::screen_case(c, ctx.offences, ctx.thresholds, ctx.profile.early_intervention.share));
+      document_findings.push_back(rules::check_case(c, ctx.packs, &ctx.calendar));
     }
   }
   import_side(job.registers, register_columns, report.files, report);
@@ -95,6 +140,7 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
                               "(an export could not be read: its unit's cases show as not entered)");
 
   report.result = reconcile(report.files, report.entries, ctx, job.options, screenings, job.population);
+  add_document_findings(report.files, document_findings, job.population, report.result);
   write_audit_outputs(job, report);
   return report;
 }

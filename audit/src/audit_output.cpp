@@ -50,7 +50,7 @@ const char* kind_zh(const std::string& kind) {
       {kind::kFineInstead, "以罚代刑/有案不移"}, {kind::kEarly, "提前介入"},
       {kind::kPoliceDecision, "公安立案逾期"}, {kind::kInvestigationOpen, "侦查超期"}};
   auto it = names.find(kind);
-  return it == names.end() ? "" : it->second;
+  return it == names.end() ? "文书/程序问题" : it->second;  // a rule pack's finding (its rule id is the kind)
 }
 
 std::string severity_zh(rules::Severity s) {
@@ -112,6 +112,10 @@ std::string audit_report_text(const AuditJob& job, const AuditJobReport& r) {
         << interval(u.on_time_ci);
     if (u.median_delay) out << "，录入用时中位数 " << *u.median_delay << " 个工作日 (median delay, working days)";
     out << "\n  有录入无案卷 entries without a case file: " << u.orphans << "\n";
+    if (u.checked)
+      out << "  文书检查 documents: 扫描案卷 " << u.checked << " 件，有错误级问题 " << u.with_defects << " 件（"
+          << percent(u.with_defects, u.checked) << " " << interval(u.defective_ci) << "），错误级问题 " << u.defects
+          << " 项，平均每卷 " << (static_cast<double>(u.defects) / u.checked) << " 项 (defects per file)\n";
     out << "  选择性录入检验 selective entry: " << u.selective.words << (u.selective.selective ? " → 疑似选择性录入" : "") << "\n";
   }
 

@@ -31,6 +31,10 @@ nlohmann::ordered_json to_json(const UnitStats& s) {
   j["on_time_rate_ci95"] = {s.on_time_ci.low, s.on_time_ci.high};
   j["median_delay_working_days"] = s.median_delay ? nlohmann::ordered_json(*s.median_delay) : nlohmann::ordered_json();
   j["entries_without_case_file"] = s.orphans;
+  if (s.checked)
+    j["documents"] = {{"checked_files", s.checked}, {"files_with_defects", s.with_defects}, {"defects", s.defects},
+                      {"share_with_defects", static_cast<double>(s.with_defects) / s.checked},
+                      {"share_with_defects_ci95", {s.defective_ci.low, s.defective_ci.high}}};
   const SelectiveTest& t = s.selective;
   j["selective_entry"] = {{"selective", t.selective}, {"missing", t.missing}, {"entered", t.entered},
                           {"median_amount_missing", t.median_missing}, {"median_amount_entered", t.median_entered},

@@ -19,6 +19,7 @@
 #include "caseaudit/rules/calendar.h"
 #include "caseaudit/rules/finding.h"
 #include "caseaudit/rules/profile.h"
+#include "caseaudit/rules/rule_pack.h"
 #include "caseaudit/rules/screening.h"
 
 namespace caseaudit::audit {
@@ -45,6 +46,7 @@ struct AuditContext {
   rules::WorkCalendar calendar;
   rules::ThresholdTable thresholds;
   rules::OffenceMap offences;
+  std::vector<rules::RulePack> packs;  // the profile's rule packs, for scanned case files' documents
   // rules_dir: empty for the shipped data (rules::default_rules_dir()).
   static AuditContext load(const std::filesystem::path& rules_dir, const std::string& profile);
 };
@@ -92,6 +94,11 @@ struct UnitStats {
   std::optional<double> median_delay;  // working days from the clock date to entry
   Interval entry_ci, on_time_ci;       // 95% Wilson intervals (finite-population corrected when sampled)
   SelectiveTest selective;
+  // Scanned case files checked against the rule packs (appraisal: defects per file).
+  int checked = 0;                     // scanned case files of the unit
+  int with_defects = 0;                // of them, with a document finding at error severity
+  int defects = 0;                     // document findings at error severity
+  Interval defective_ci;               // 95% interval of the share of files with a defect
 };
 
 struct ReconcileResult {
