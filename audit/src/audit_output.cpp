@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "caseaudit/ocr/error.h"
+#include "ledger_text.h"
+#include "ledger_xlsx.h"
 
 namespace caseaudit::audit {
 
@@ -41,52 +43,15 @@ std::string csv_cell(std::string s) {
   return q + "\"";
 }
 
-const char* kind_zh(const std::string& kind) {
-  static const std::map<std::string, const char*> names = {
-      {kind::kMissing, "漏录"},           {kind::kLate, "迟录"},
-      {kind::kIncomplete, "录入信息不全"}, {kind::kMismatch, "录入与案卷不一致"},
-      {kind::kCategory, "案件类别错误"},   {kind::kOrphan, "有录入无案卷"},
-      {kind::kAmbiguous, "关联待人工核对"}, {kind::kSelective, "选择性录入"},
-      {kind::kFineInstead, "以罚代刑/有案不移"}, {kind::kEarly, "提前介入"},
-      {kind::kPoliceDecision, "公安立案逾期"}, {kind::kInvestigationOpen, "侦查超期"}};
-  auto it = names.find(kind);
-  return it == names.end() ? "文书/程序问题" : it->second;  // a rule pack's finding (its rule id is the kind)
-}
-
-std::string severity_zh(rules::Severity s) {
-  switch (s) {
-    case rules::Severity::Error: return "错误";
-    case rules::Severity::Warning: return "提示";
-    case rules::Severity::Info: return "信息";
-  }
-  return "";
-}
-
-std::string percent(int a, int n) {
-  if (n == 0) return "—";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * a / n);
-  return buf;
-}
-
-std::string interval(const Interval& i) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "[%.1f%%, %.1f%%]", 100 * i.low, 100 * i.high);
-  return buf;
-}
-
 std::string ledger_csv(const AuditJobReport& r, bool mask) {
-  std::string out = "\xEF\xBB\xBF序号,单位,文号,当事人,问题类型,问题代码,严重程度,说明,依据,证据,备注\r\n";
-  int n = 0;
-  for (const auto& f : r.result.findings) {
-    std::string evidence;
-    for (const auto& e : f.evidence) evidence += (evidence.empty() ? "" : "；") + e;
-    const std::vector<std::string> cells = {std::to_string(++n), f.unit, f.number, f.party, kind_zh(f.kind), f.kind,
-                                            severity_zh(f.severity), f.message, f.basis, evidence, f.note};
-    for (std::size_t i = 0; i < cells.size(); ++i)
-      out += (i ? "," : "") + csv_cell(mask ? mask_id_numbers(cells[i]) : cells[i]);
+  std::string out = "\xEF\xBB\xBF";
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_cell(cells[i]);
     out += "\r\n";
-  }
+  };
+  line(ledger_header());
+  int n = 0;
+  for (const auto& f : r.result.findings) line(ledger_cells(++n, f, mask));
   return out;
 }
 
@@ -162,6 +127,8 @@ void write_audit_outputs(const AuditJob& job, AuditJobReport& r) {
   if (job.mask_ids) mask_strings(j);
   write_text(dir / "audit.json", j.dump(1) + "\n", r);
   write_text(dir / "audit-findings.csv", ledger_csv(r, job.mask_ids), r);
+  write_ledger_xlsx(dir / "audit-findings.xlsx", r, job.mask_ids);
+  r.written.push_back(dir / "audit-findings.xlsx");
   write_text(dir / "audit-report.txt", audit_report_text(job, r), r);
 }
 

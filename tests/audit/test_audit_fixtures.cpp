@@ -85,4 +85,13 @@ TEST_CASE("every planted discrepancy is found, per kind, and almost nothing else
   const std::string csv = caseaudit::test::read_file(out / "audit-findings.csv");
   CHECK(csv.rfind("\xEF\xBB\xBF序号,单位,文号", 0) == 0);
   CHECK(std::count(csv.begin(), csv.end(), '\n') == static_cast<long>(audit["findings"].size()) + 1);
+
+  // The same ledger as an Excel workbook: a row per finding on 问题清单, a row per unit on 单位统计.
+  std::string rows;
+  REQUIRE(caseaudit::test::run_command(
+              "python3 -c \"import re,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); "
+              "print(*[len(re.findall('<row ', z.read('xl/worksheets/sheet%d.xml' % i).decode())) for i in (1, 2)])\" '" +
+                  (out / "audit-findings.xlsx").string() + "'",
+              &rows) == 0);
+  CHECK(rows == std::to_string(audit["findings"].size() + 1) + " " + std::to_string(audit["units"].size() + 1) + "\n");
 }

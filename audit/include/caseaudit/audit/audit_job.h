@@ -5,9 +5,10 @@
 // a readable report.
 //
 // Output under `output`: audit.json (schema caseaudit.audit/1: findings,
-// units, links, input problems), audit-findings.csv (the ledger, UTF-8 with BOM
-// so Excel opens it), audit-report.txt (the readable report), and for scanned
-// case files what `extract` writes.
+// units, links, input problems), audit-findings.xlsx (the ledger and the
+// per-unit table, ready to print), audit-findings.csv (the same ledger, UTF-8
+// with BOM), audit-report.txt (the readable report), and for scanned case
+// files what `extract` writes.
 #pragma once
 
 #include <filesystem>
