@@ -102,6 +102,7 @@ void criminal_findings(const std::vector<CaseRecord>& files, const std::vector<C
     const rules::TransferScreening s = fi < screenings.size() && screenings[fi] ? *screenings[fi] : screen_record(file, amount, ctx);
     stats[fi].near_threshold = s.call == rules::TransferCall::Due || s.call == rules::TransferCall::Early;
     const bool transferred = file.category == Category::Transfer || file.transferred.has_value();
+    stats[fi].transfer = transferred;
     if (!transferred && (s.call == rules::TransferCall::Due || s.call == rules::TransferCall::Early)) {
       const bool due = s.call == rules::TransferCall::Due;
       AuditFinding f = base_finding(due ? kind::kFineInstead : kind::kEarly, file);

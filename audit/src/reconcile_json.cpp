@@ -39,7 +39,8 @@ nlohmann::ordered_json to_json(const UnitStats& s) {
   j["selective_entry"] = {{"selective", t.selective}, {"missing", t.missing}, {"entered", t.entered},
                           {"median_amount_missing", t.median_missing}, {"median_amount_entered", t.median_entered},
                           {"ratio", t.ratio}, {"mann_whitney_u", t.u}, {"p", t.p}, {"near_missing", t.near_missing},
-                          {"near_entered", t.near_entered}, {"near_p", t.near_p}, {"words", t.words}};
+                          {"near_entered", t.near_entered}, {"near_p", t.near_p}, {"transfer_missing", t.transfer_missing},
+                          {"transfer_entered", t.transfer_entered}, {"transfer_p", t.transfer_p}, {"words", t.words}};
   return j;
 }
 

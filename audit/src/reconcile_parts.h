@@ -25,6 +25,7 @@ struct PairStats {
   std::optional<int> delay;      // working days from the clock date to entry
   std::optional<double> amount;  // 涉案金额, yuan (for the selective-entry test)
   bool near_threshold = false;   // at or above the early-intervention share of a threshold
+  bool transfer = false;         // a 涉嫌犯罪移送 case
 };
 
 std::string yuan(std::int64_t fen);

@@ -4,9 +4,10 @@
 // the 涉案金额 of the unit's missing cases against its entered ones with a
 // one-sided Mann-Whitney U test (normal approximation with tie and continuity
 // corrections; are the missing cases larger?), and the share of cases near a
-// criminal threshold with a one-sided Fisher exact test. Either below the
-// significance level, with at least `selective_min_missing` missing cases and
-// missing cases larger in the median, makes the finding.
+// criminal threshold and the share of transferred cases with one-sided Fisher
+// exact tests. Any of them below the significance level (the amounts only when
+// the missing cases are larger in the median), with at least
+// `selective_min_missing` missing cases, makes the finding.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -70,9 +71,16 @@ std::string fixed(double v, int decimals) {
 
 std::string p_text(double p) { return p < 0.001 ? "p<0.001" : "p=" + fixed(p, 3); }
 
+// Counts of one kind of case among the missing and the entered ones.
+struct Split {
+  int missing = 0, entered = 0, kind_missing = 0, kind_entered = 0;
+};
+
 SelectiveTest selective_test(const std::vector<double>& missing, const std::vector<double>& entered, int near_missing,
-                             int near_entered, const ReconcileOptions& o) {
+                             int near_entered, const Split& transfers, const ReconcileOptions& o) {
   SelectiveTest t;
+  t.transfer_missing = transfers.kind_missing, t.transfer_entered = transfers.kind_entered;
+  t.transfer_p = fisher_greater(transfers.kind_missing, transfers.missing, transfers.kind_entered, transfers.entered);
   t.missing = static_cast<int>(missing.size());
   t.entered = static_cast<int>(entered.size());
   t.near_missing = near_missing, t.near_entered = near_entered;
@@ -85,11 +93,14 @@ SelectiveTest selective_test(const std::vector<double>& missing, const std::vect
               " 件，不作检验 (too few missing cases to test)";
     return t;
   }
-  t.selective = t.ratio > 1 && (t.p < o.selective_alpha || t.near_p < o.selective_alpha);
+  t.selective = (t.ratio > 1 && t.p < o.selective_alpha) || t.near_p < o.selective_alpha || t.transfer_p < o.selective_alpha;
   t.words = "未录入案件 " + std::to_string(t.missing) + " 件、已录入 " + std::to_string(t.entered) +
             " 件；未录入案件的涉案金额中位数为已录入案件的 " + fixed(t.ratio, 1) + " 倍, " + p_text(t.p) +
             "（Mann-Whitney U 检验，单侧）；接近或达到追诉标准的案件：未录入 " + std::to_string(near_missing) + " 件、已录入 " +
-            std::to_string(near_entered) + " 件, " + p_text(t.near_p) + "（Fisher 精确检验，单侧）；显著性水平 " +
+            std::to_string(near_entered) + " 件, " + p_text(t.near_p) + "（Fisher 精确检验，单侧）；涉嫌犯罪移送案件：未录入 " +
+            std::to_string(t.transfer_missing) + " 件（共 " + std::to_string(transfers.missing) + " 件未录入）、已录入 " +
+            std::to_string(t.transfer_entered) + " 件（共 " + std::to_string(transfers.entered) + " 件）, " +
+            p_text(t.transfer_p) + "（Fisher 精确检验，单侧）；显著性水平 " +
             fixed(o.selective_alpha, 2);
   return t;
 }
@@ -112,6 +123,7 @@ void unit_statistics(const std::vector<CaseRecord>& files, const std::vector<Cas
     u.orphans = orphans.count(unit) ? orphans.at(unit) : 0;
     std::vector<double> delays, missing_amounts, entered_amounts;
     int near_missing = 0, near_entered = 0;
+    Split transfers;
     for (std::size_t i : idx) {
       const PairStats& s = stats[i];
       if (s.entered) ++u.entered;
@@ -119,12 +131,14 @@ void unit_statistics(const std::vector<CaseRecord>& files, const std::vector<Cas
       if (s.delay) delays.push_back(*s.delay);
       if (s.amount) (s.entered ? entered_amounts : missing_amounts).push_back(*s.amount);
       if (s.near_threshold) ++(s.entered ? near_entered : near_missing);
+      ++(s.entered ? transfers.entered : transfers.missing);
+      if (s.transfer) ++(s.entered ? transfers.kind_entered : transfers.kind_missing);
     }
     if (!delays.empty()) u.median_delay = median(delays);
     const int pop = population.count(unit) ? population.at(unit) : 0;
     u.entry_ci = wilson_interval(u.entered, u.cases, pop);
     u.on_time_ci = wilson_interval(u.on_time, u.timed, pop);
-    u.selective = selective_test(missing_amounts, entered_amounts, near_missing, near_entered, o);
+    u.selective = selective_test(missing_amounts, entered_amounts, near_missing, near_entered, transfers, o);
     if (u.selective.selective) {
       AuditFinding f;
       f.kind = kind::kSelective;

@@ -180,4 +180,21 @@ TEST_CASE("a unit that leaves out its large cases is called selective; random om
     }
   r = reconcile(files, entries, ctx(), options());
   CHECK_FALSE(r.units[0].selective.selective);
+
+  // Leave out the transferred cases instead, whatever their amounts: the case type gives it away.
+  entries.clear();
+  for (int i = 1; i <= 40; ++i) {
+    CaseRecord& c = files[static_cast<std::size_t>(i - 1)];
+    c.category = i % 8 == 0 ? Category::Transfer : Category::Penalty;
+    if (c.category == Category::Transfer) c.transferred = c.police_filed = forms::Date{2023, 3, 5};
+    if (c.category == Category::Penalty) {
+      CaseRecord e = c;
+      e.entered = forms::Date{2023, 3, 2};
+      entries.push_back(e);
+    }
+  }
+  r = reconcile(files, entries, ctx(), options());
+  CHECK(r.units[0].selective.transfer_missing == 5);
+  CHECK(r.units[0].selective.transfer_p < 0.001);
+  CHECK(r.units[0].selective.selective);
 }

@@ -79,6 +79,8 @@ struct SelectiveTest {
   double u = 0, p = 1;                            // Mann-Whitney U of the missing sample, one-sided p
   int near_entered = 0, near_missing = 0;         // cases at or above the early-intervention share of a threshold
   double near_p = 1;                              // Fisher exact, one-sided (missing more often near)
+  int transfer_entered = 0, transfer_missing = 0; // 涉嫌犯罪移送 cases among the entered and the missing
+  double transfer_p = 1;                          // Fisher exact, one-sided (transfers more often missing)
   bool selective = false;
   std::string words;                              // the result in words a prosecutor reads
 };
