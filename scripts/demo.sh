@@ -17,4 +17,4 @@ rm -rf out
   --platform fixtures/platform/南阳市-平台导出-样例.csv --as-of 2024-06-30 -o out/audit || [ $? -eq 5 ]
 echo "demo: OCR in out/ocr (page-*.txt, *.pdf); documents and fields in out/extract (*.summary.txt, *.extract.json);"
 echo "      self-check reports in out/check (*.check.txt, *.check.json)"
-echo "      platform audit in out/audit (audit-report.txt, audit-findings.csv for Excel, audit.json)"
+echo "      platform audit in out/audit (audit-report.txt, audit-findings.xlsx and .csv, audit.json)"
