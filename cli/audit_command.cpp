@@ -59,18 +59,15 @@ forms::Date today() {
   return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
-// Per unit, the number of cases the sample was drawn from (its strata summed).
+// Per unit, the number of cases the sample was drawn from (the manifest's strata).
 std::map<std::string, int> sample_population(const std::filesystem::path& manifest) {
   std::ifstream in(manifest, std::ios::binary);
   if (!in) throw UsageError("无法读取抽样清单 (cannot read the sample manifest) " + manifest.string());
-  std::map<std::string, int> out;
   try {
-    const auto j = nlohmann::json::parse(in);
-    for (const auto& s : j.at("strata")) out[s.at("unit").get<std::string>()] += s.at("population").get<int>();
-  } catch (const nlohmann::json::exception& e) {
+    return audit::unit_populations(audit::manifest_from_json(nlohmann::json::parse(in)));
+  } catch (const std::exception& e) {  // bad JSON, or a field missing (std::invalid_argument)
     throw UsageError(manifest.string() + ": 不是抽样清单 (not a sample manifest): " + e.what());
   }
-  return out;
 }
 
 audit::AuditJob parse(const std::vector<std::string>& argv, bool* quiet, bool* help) {

@@ -163,4 +163,10 @@ std::vector<std::string> manifest_differences(const SampleManifest& recorded, co
   return out;
 }
 
+std::map<std::string, int> unit_populations(const SampleManifest& m) {
+  std::map<std::string, int> out;
+  for (const Stratum& s : m.strata) out[s.unit] += s.population;
+  return out;
+}
+
 }  // namespace caseaudit::audit

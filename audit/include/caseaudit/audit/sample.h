@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +66,9 @@ std::uint64_t case_rank(std::uint64_t seed, const std::string& key);
 // keep only unit, category, 文号 and party). Throws std::invalid_argument
 // naming the first missing or malformed field.
 SampleManifest manifest_from_json(const nlohmann::json& j);
+// Per unit, the number of cases its strata were drawn from (for the audit's
+// finite-population intervals).
+std::map<std::string, int> unit_populations(const SampleManifest& m);
 // What differs between a recorded manifest and a re-draw, one line each
 // (Chinese, English in parentheses); empty when they match.
 std::vector<std::string> manifest_differences(const SampleManifest& recorded, const SampleManifest& redrawn);
