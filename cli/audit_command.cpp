@@ -135,7 +135,7 @@ int audit_command(const std::vector<std::string>& argv) {
         ProgressBar bar("识别 OCR", !quiet && stderr_is_terminal());
         const audit::AuditJobReport report = run_audit_job(job, [&](const ocr::Progress& p) { bar.update(p); });
         bar.finish();
-        if (!quiet) std::fputs(audit_report_text(job, report).c_str(), stdout);
+        if (!quiet) std::fputs(report.report_text.c_str(), stdout);
         for (const auto& u : report.unreadable) std::fprintf(stderr, "caseaudit: 错误 error: %s\n", u.message.c_str());
         for (const auto& w : report.warnings) std::fprintf(stderr, "caseaudit: 注意 warning: %s\n", w.c_str());
         if (!report.cell_problems.empty())

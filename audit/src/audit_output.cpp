@@ -129,7 +129,8 @@ void write_audit_outputs(const AuditJob& job, AuditJobReport& r) {
   write_text(dir / "audit-findings.csv", ledger_csv(r, job.mask_ids), r);
   write_ledger_xlsx(dir / "audit-findings.xlsx", r, job.mask_ids);
   r.written.push_back(dir / "audit-findings.xlsx");
-  write_text(dir / "audit-report.txt", audit_report_text(job, r), r);
+  r.report_text = audit_report_text(job, r);
+  write_text(dir / "audit-report.txt", r.report_text, r);
 }
 
 }  // namespace caseaudit::audit

@@ -48,6 +48,7 @@ struct AuditJobReport {
   std::vector<CellProblem> cell_problems; // cells kept as unknown
   std::vector<std::string> warnings;      // e.g. an export with a header and no rows
   std::vector<std::filesystem::path> written;
+  std::string report_text;                // what audit-report.txt holds (IDs masked unless asked not to)
 };
 
 // Throws rules::DataError for bad rules data or column profiles, and what
