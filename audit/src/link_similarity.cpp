@@ -1,51 +1,21 @@
 // Field similarities (see link_similarity.h).
 #include "link_similarity.h"
 
+#include "caseaudit/forms/lookalikes.h"
+
 #include <algorithm>
-#include <array>
 #include <cstdlib>
 #include <vector>
 
 namespace caseaudit::audit::link_detail {
 
-namespace {
-
-// Groups of characters OCR reads one for another in 文号: digits and their
-// letter look-alikes, and the brackets with what they are misread as.
-bool confusable(char32_t a, char32_t b) {
-  static constexpr std::array<std::u32string_view, 9> kGroups = {
-      U"0OoDQ〇", U"1Il|7", U"2Zz", U"5Ss6", U"68Bb", U"38", U"089",
-      U"〔[(【「{〖『CcLl", U"〕])】」}〗』Jj"};
-  if (a == b) return true;
-  for (std::u32string_view g : kGroups)
-    if (g.find(a) != std::u32string_view::npos && g.find(b) != std::u32string_view::npos) return true;
-  return false;
-}
-
-}  // namespace
-
 bool confusable_digits(char a, char b) {
-  return a != b && confusable(static_cast<char32_t>(static_cast<unsigned char>(a)),
-                              static_cast<char32_t>(static_cast<unsigned char>(b)));
+  return a != b && forms::lookalike(static_cast<char32_t>(static_cast<unsigned char>(a)),
+                                    static_cast<char32_t>(static_cast<unsigned char>(b)));
 }
 
 double edit_distance(std::u32string_view a, std::u32string_view b, bool ocr_costs) {
-  if (a.size() < b.size()) std::swap(a, b);
-  thread_local std::vector<double> row;
-  row.resize(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<double>(j);
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    double diagonal = row[0];
-    row[0] = static_cast<double>(i);
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const double above = row[j];
-      double sub = 0;
-      if (a[i - 1] != b[j - 1]) sub = ocr_costs && confusable(a[i - 1], b[j - 1]) ? 0.3 : 1.0;
-      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + sub});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
+  return forms::edit_distance(a, b, ocr_costs);
 }
 
 namespace {
@@ -63,23 +33,17 @@ double serial_similarity(const std::string& a, const std::string& b) {
   return conf ? 0.6 : 0.1;
 }
 
-double text_similarity(std::u32string_view a, std::u32string_view b, bool ocr_costs) {
-  const std::size_t longest = std::max(a.size(), b.size());
-  if (longest == 0) return 1;
-  return std::max(0.0, 1.0 - edit_distance(a, b, ocr_costs) / static_cast<double>(longest));
-}
-
 }  // namespace
 
 double number_similarity(const LinkView& a, const LinkView& b) {
   if (!a.number_key.empty() && a.number_key == b.number_key) return 1;
   if (a.loose.ok && b.loose.ok) {
     if (a.loose == b.loose) return 0.95;  // the same 文号 but for brackets, padding or a look-alike letter
-    const double prefix = text_similarity(a.loose.prefix, b.loose.prefix, true);
+    const double prefix = forms::similarity(a.loose.prefix, b.loose.prefix, true);
     const double year = a.loose.year == b.loose.year ? 1.0 : 0.0;
     return 0.25 * prefix + 0.2 * year + 0.55 * serial_similarity(a.loose.serial, b.loose.serial);
   }
-  return 0.9 * text_similarity(a.number_folded, b.number_folded, true);
+  return 0.9 * forms::similarity(a.number_folded, b.number_folded, true);
 }
 
 bool number_likely_misread(const LinkView& a, const LinkView& b) {
@@ -99,7 +63,7 @@ double party_similarity(const LinkView& a, const LinkView& b) {
   const std::u32string& shorter = a.party.size() <= b.party.size() ? a.party : b.party;
   const std::u32string& longer = a.party.size() <= b.party.size() ? b.party : a.party;
   if (shorter.size() >= 4 && longer.find(shorter) != std::u32string::npos) return 0.9;  // 南阳市 left out
-  return text_similarity(a.party, b.party, false);
+  return forms::similarity(a.party, b.party, false);
 }
 
 bool party_likely_misread(const LinkView& a, const LinkView& b) {

@@ -1,39 +1,13 @@
 // Normalising one record for the linker (see link_view.h).
 #include "link_view.h"
 
+#include "caseaudit/forms/code_points.h"
+
 namespace caseaudit::audit::link_detail {
 
 namespace {
 
-// Decodes UTF-8; an invalid byte becomes U+FFFD so bad input never stops linking.
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) {
-      out.push_back(U'\uFFFD');
-      ++i;
-      continue;
-    }
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    bool valid = true;
-    for (int k = 1; k < len; ++k) {
-      const unsigned char d = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-      if ((d >> 6) != 2) valid = false;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    if (!valid) {
-      out.push_back(U'\uFFFD');
-      ++i;
-      continue;
-    }
-    out.push_back(cp);
-    i += static_cast<std::size_t>(len);
-  }
-  return out;
-}
+std::u32string decode(std::string_view s) { return forms::to_u32(s); }
 
 bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 

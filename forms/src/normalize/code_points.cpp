@@ -4,7 +4,7 @@
 #include "caseaudit/forms/normalize.h"
 #include "normalize/detail.h"
 
-namespace caseaudit::forms::detail {
+namespace caseaudit::forms {
 
 std::u32string to_u32(std::string_view utf8) {
   std::u32string out;
@@ -31,6 +31,9 @@ std::string to_utf8(std::u32string_view text) {
   return out;
 }
 
+namespace detail {
+
+
 std::u32string folded(std::string_view text) { return to_u32(fold_width(text)); }
 
 bool consume_prefix(std::u32string_view& s, std::u32string_view prefix) {
@@ -52,4 +55,6 @@ std::optional<std::int64_t> read_ascii_number(std::u32string_view s, int max_dig
   return value;
 }
 
-}  // namespace caseaudit::forms::detail
+}  // namespace detail
+
+}  // namespace caseaudit::forms

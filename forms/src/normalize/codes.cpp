@@ -4,6 +4,7 @@
 #include <array>
 #include <vector>
 
+#include "caseaudit/forms/lookalikes.h"
 #include "caseaudit/forms/normalize.h"
 #include "normalize/detail.h"
 
@@ -68,25 +69,6 @@ bool id_check_ok(const std::string& code) {
   return kIdCheck[static_cast<std::size_t>(sum % 11)] == code[17];
 }
 
-// Characters OCR confuses with `c` (as read, before upper-casing):
-// O<->0, I<->1, Z<->2, S<->5, B<->8, D->0, Q->0, l->1.
-std::vector<char> confusables(char c) {
-  if (c == 'l') return {'1'};
-  switch (ascii_upper(c)) {
-    case 'O': case 'D': case 'Q': return {'0'};
-    case 'I': return {'1'};
-    case 'Z': return {'2'};
-    case 'S': return {'5'};
-    case 'B': return {'8'};
-    case '0': return {'O'};
-    case '1': return {'I'};
-    case '2': return {'Z'};
-    case '5': return {'S'};
-    case '8': return {'B'};
-    default: return {};
-  }
-}
-
 bool validates(const CodeRules& rules, const std::string& code) {
   return rules.well_formed(code) && rules.check_ok(code);
 }
@@ -100,7 +82,7 @@ std::string find_misread(const CodeRules& rules, const std::string& raw, const s
   if (raw.size() != kCodeLength) return {};
   std::vector<std::string> found;
   for (std::size_t i = 0; i < raw.size(); ++i) {
-    for (const char alternative : confusables(raw[i])) {
+    for (const char alternative : code_confusables(raw[i])) {
       if (!rules.allowed(i, alternative)) continue;
       std::string candidate = code;
       candidate[i] = alternative;
@@ -116,7 +98,7 @@ std::string find_misread(const CodeRules& rules, const std::string& raw, const s
   for (std::size_t i = 0; i < raw.size(); ++i) {
     if (rules.allowed(i, code[i])) continue;
     std::vector<char> alternatives;
-    for (const char alternative : confusables(raw[i]))
+    for (const char alternative : code_confusables(raw[i]))
       if (rules.allowed(i, alternative)) alternatives.push_back(alternative);
     if (alternatives.size() != 1) return {};
     candidate[i] = alternatives.front();

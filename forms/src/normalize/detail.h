@@ -6,14 +6,14 @@
 #include <string>
 #include <string_view>
 
+#include "caseaudit/forms/code_points.h"
+
 namespace caseaudit::forms::detail {
 
 // ---- code points (code_points.cpp) ----
 
-// UTF-8 to code points with ICU's U8_NEXT; an ill-formed sequence becomes
-// U+FFFD, which no normaliser accepts.
-std::u32string to_u32(std::string_view utf8);
-std::string to_utf8(std::u32string_view text);
+using forms::to_u32;
+using forms::to_utf8;
 // fold_width (NFKC, white space removed) and then code points.
 std::u32string folded(std::string_view text);
 
