@@ -35,23 +35,10 @@ void code_value(ExtractedField& f, const CodeCheck& c, const char* what) {
   if (!c.possible_misread.empty()) f.problem += "；可能为识别错误，应为 " + c.possible_misread + " (possible OCR misread)";
 }
 
-// 执法人员: "方芳（执法证号：41130325419）、董立新（执法证号：41130907120）".
-nlohmann::json officers(const std::string& raw) {
+// 执法人员 as a list of {name, 证号} (证号 "" when none is printed).
+nlohmann::json officers(const std::string& raw, std::string* leftover) {
   nlohmann::json list = nlohmann::json::array();
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::UnicodeString text = u16(raw);  // the matcher keeps a reference to its input
-  icu::RegexMatcher m(u16("(\\p{Han}{2,4})[（(]?(?:执法证号|执法证编号|证号|执法证)[：:]?([0-9A-Za-z]{5,20})"), text, 0,
-                      status);
-  if (U_FAILURE(status)) return list;
-  while (m.find()) {
-    icu::UnicodeString name = m.group(1, status);
-    // "执法人员方芳": the label ran into the name.
-    for (const char* lead : {"执法人员", "人员", "员"}) {
-      const icu::UnicodeString l = u16(lead);
-      if (name.startsWith(l) && name.length() - l.length() >= 2) name.remove(0, l.length());
-    }
-    list.push_back({{"name", utf8(name)}, {"证号", utf8(m.group(2, status))}});
-  }
+  for (const Officer& o : parse_officers(raw, leftover)) list.push_back({{"name", o.name}, {"证号", o.cert}});
   return list;
 }
 
@@ -68,6 +55,18 @@ std::string quotes_as_brackets(std::string s) {
 std::string without_dots(std::string s) {
   for (const std::string dot : {"·", "•", "・"})
     for (std::size_t at = s.find(dot); at != std::string::npos; at = s.find(dot)) s.erase(at, dot.size());
+  return s;
+}
+
+// What OCR makes of a date's characters: 曰 for 日, o or Q for 〇 in a year
+// written in Chinese numerals.
+// A year in Chinese numerals with one 〇 dropped (二二一年: a case file's year
+// is 20xx) gets it back after the 二.
+std::string date_lookalikes(std::string s) {
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{{"曰", "日"}, {"Q", "〇"}, {"o", "〇"}})
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  const std::size_t year = s.find("年");
+  if (year == 9 && s.rfind("二", 0) == 0 && s.substr(3, 3) != "〇") s.insert(3, "〇");  // three characters before 年
   return s;
 }
 
@@ -101,7 +100,7 @@ void normalise_field(ExtractedField& f, const FieldSpec& spec) {
       }
       return;
     case FieldType::Date:
-      if (const auto d = parse_date(raw)) {
+      if (auto d = parse_date(raw); d || (d = parse_date(date_lookalikes(raw)))) {
         f.value = d->iso(), f.parsed = true;
       } else {
         f.problem = "日期无法识别 (not a date)";
@@ -137,10 +136,15 @@ void normalise_field(ExtractedField& f, const FieldSpec& spec) {
       return;
     }
     case FieldType::Officers: {
-      nlohmann::json list = officers(raw);
+      std::string leftover;
+      nlohmann::json list = officers(raw, &leftover);
       f.parsed = !list.empty();
       if (f.parsed) f.value = list;
-      else f.problem = "未识别到执法人员及证号 (no officer with a certificate number)";
+      else f.problem = "未识别到执法人员 (no officer named)";
+      bool uncertified = false;
+      for (const auto& o : list) uncertified |= o["证号"].get<std::string>().empty();
+      if (f.parsed && uncertified && leftover.find_first_of("0123456789") != std::string::npos)
+        f.problem = "执法证号无法识别：" + leftover + " (a certificate number could not be read)";
       return;
     }
     case FieldType::Terms: {

@@ -156,4 +156,24 @@ CodeCheck check_credit_code(std::string_view text);
 // 公民身份号码, GB 11643-1999 (18 characters). Lower-case x is upper-cased.
 CodeCheck check_id_number(std::string_view text);
 
+// ---- 执法人员 ----
+
+// One officer: a name and the enforcement certificate number as printed
+// (豫烟执552066, HB416251888, 41130325419); cert is empty when none is given.
+struct Officer {
+  std::string name;
+  std::string cert;
+};
+
+// The officers a text names, in the ways bureaus print them:
+// "方芳（执法证号：41130325419）、董立新（执法证号：41130907120）",
+// "张三、李四（执法证号：41130325419、41130907120）", "张三 执法证号：豫烟执552066 李四 …",
+// "张三（证号HB416251888）李四（证号HB416251889）", names and numbers in two cells
+// joined, one officer per line. Role words (执法人员, 承办人, 办案人员, 送达人 ...)
+// are skipped. Names and numbers are paired in the order written. A number
+// needs at least five digits; a Han prefix is part of it after a certificate
+// label, or when it starts with a province's abbreviation (豫烟执, 苏A).
+// `leftover` (optional) receives what could not be read as a name or a number.
+std::vector<Officer> parse_officers(std::string_view text, std::string* leftover = nullptr);
+
 }  // namespace caseaudit::forms
