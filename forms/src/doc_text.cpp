@@ -35,7 +35,7 @@ bool is_page_furniture(const ocr::PageResult& page, std::size_t line) {
   return line + 3 >= page.lines.size() && printed_page_number(page.lines[line].text) > 0;
 }
 
-DocText::DocText(const std::vector<const ocr::PageResult*>& pages, const std::vector<int>& ids) {
+DocText::DocText(const std::vector<const ocr::PageResult*>& pages, const std::vector<int>& ids, std::size_t tail_lines) {
   const auto push = [&](UChar32 c, const CharSource& src) {
     const int32_t index = static_cast<int32_t>(sources_.size());
     sources_.push_back(src);
@@ -49,7 +49,13 @@ DocText::DocText(const std::vector<const ocr::PageResult*>& pages, const std::ve
   };
   for (std::size_t p = 0; p < pages.size(); ++p) {
     const ocr::PageResult& page = *pages[p];
-    for (std::size_t l = 0; l < page.lines.size(); ++l) {
+    std::size_t first = 0;
+    if (tail_lines > 0) {
+      std::size_t kept = 0;
+      for (std::size_t l = page.lines.size(); l-- > 0 && kept < tail_lines;)
+        if (!is_page_furniture(page, l)) ++kept, first = l;
+    }
+    for (std::size_t l = first; l < page.lines.size(); ++l) {
       const ocr::Line& line = page.lines[l];
       if (is_page_furniture(page, l)) continue;
       if (!lined_.isEmpty()) push('\n', {});
@@ -78,6 +84,21 @@ DocText::DocText(const std::vector<const ocr::PageResult*>& pages, const std::ve
       }
     }
   }
+}
+
+float DocText::mean_confidence() const {
+  double sum = 0;
+  int n = 0;
+  for (const CharSource& c : sources_)
+    if (c.page >= 0) sum += c.confidence, ++n;
+  return n ? static_cast<float>(sum / n) : 0.f;
+}
+
+double DocText::share_below(float below) const {
+  int low = 0, n = 0;
+  for (const CharSource& c : sources_)
+    if (c.page >= 0) low += c.confidence < below, ++n;
+  return n ? static_cast<double>(low) / n : 1.0;
 }
 
 SpanInfo DocText::span(const std::vector<int32_t>& map, int32_t begin, int32_t end) const {

@@ -37,14 +37,20 @@ bool is_page_furniture(const ocr::PageResult& page, std::size_t line);
 class DocText {
  public:
   DocText() = default;
-  // `pages[i]` is case-file page `ids[i]`.
-  DocText(const std::vector<const ocr::PageResult*>& pages, const std::vector<int>& ids);
+  // `pages[i]` is case-file page `ids[i]`. `tail_lines` > 0 keeps only the
+  // last that many lines of each page (page furniture aside): the signature
+  // block where an agency puts its name and date.
+  DocText(const std::vector<const ocr::PageResult*>& pages, const std::vector<int>& ids, std::size_t tail_lines = 0);
 
   const icu::UnicodeString& lined() const { return lined_; }
   const icu::UnicodeString& flow() const { return flow_; }
   SpanInfo lined_span(int32_t begin, int32_t end) const { return span(lined_src_, begin, end); }
   SpanInfo flow_span(int32_t begin, int32_t end) const { return span(flow_src_, begin, end); }
   const CharSource& lined_source(int32_t at) const { return sources_[lined_src_[at]]; }
+  // How well the text was read: the mean character confidence, and the share
+  // of characters read below `below`. 0 and 1 for no text.
+  float mean_confidence() const;
+  double share_below(float below) const;
 
  private:
   SpanInfo span(const std::vector<int32_t>& map, int32_t begin, int32_t end) const;

@@ -2,6 +2,7 @@
 #include "caseaudit/forms/extract.h"
 
 #include "classify.h"
+#include "field_gaps.h"
 #include "fields.h"
 
 namespace caseaudit::forms {
@@ -23,6 +24,12 @@ void check_template(Document& d, const Template& t, const DocView& v, bool nonst
 const ExtractedField* Document::field(const std::string& name) const {
   for (const auto& f : fields)
     if (f.name == name) return &f;
+  return nullptr;
+}
+
+const FieldGap* Document::gap(const std::string& name) const {
+  for (const auto& g : gaps)
+    if (g.name == name) return &g;
   return nullptr;
 }
 
@@ -56,9 +63,11 @@ CaseExtraction extract_case(const std::string& name, const std::vector<ocr::Page
     if (!t.furniture) check_template(d, t, view, plan.nonstandard_title);
     for (const FieldSpec& spec : t.fields) {
       if (auto f = extract_field(spec, view)) {
+        if (spec.type != FieldType::Seal && spec.type != FieldType::Rows) mark_certainty(*f);
         d.fields.push_back(std::move(*f));
       } else if (spec.required) {
         d.missing_fields.push_back(spec.name);
+        d.gaps.push_back(classify_gap(spec, view));
       }
     }
     out.documents.push_back(std::move(d));

@@ -50,11 +50,20 @@ nlohmann::json to_json(const CaseExtraction& c) {
       nlohmann::json jf{{"name", f.name}, {"type", f.type}, {"raw", f.raw}, {"value", f.value},
                         {"parsed", f.parsed}, {"confidence", f.confidence}};
       if (!f.problem.empty()) jf["problem"] = f.problem;
+      jf["certain"] = f.certain;
+      if (!f.corrected_from.empty()) jf["corrected_from"] = f.corrected_from;
       jf["where"] = nlohmann::json::array();
       for (const Evidence& e : f.where) jf["where"].push_back({{"page", e.page}, {"box", box_json(e.box)}});
       jd["fields"].push_back(std::move(jf));
     }
     jd["missing_fields"] = d.missing_fields;
+    jd["gaps"] = nlohmann::json::array();
+    for (const FieldGap& g : d.gaps) {
+      nlohmann::json jg{{"name", g.name}, {"outcome", g.absent ? "absent" : "unreadable"}, {"reason", g.reason}};
+      jg["where"] = nlohmann::json::array();
+      for (const Evidence& e : g.where) jg["where"].push_back({{"page", e.page}, {"box", box_json(e.box)}});
+      jd["gaps"].push_back(std::move(jg));
+    }
     j["documents"].push_back(std::move(jd));
   }
   return j;
@@ -90,11 +99,22 @@ CaseExtraction extraction_from_json(const nlohmann::json& j) {
       f.parsed = member<bool>(jf, "parsed", "field");
       f.confidence = member<float>(jf, "confidence", "field");
       f.problem = jf.value("problem", "");
+      f.certain = jf.value("certain", true);
+      f.corrected_from = jf.value("corrected_from", "");
       for (const auto& e : member<nlohmann::json>(jf, "where", "field"))
         f.where.push_back({member<int>(e, "page", "evidence"), box_from(member<nlohmann::json>(e, "box", "evidence"))});
       d.fields.push_back(std::move(f));
     }
     d.missing_fields = member<std::vector<std::string>>(jd, "missing_fields", "document");
+    for (const auto& jg : jd.value("gaps", nlohmann::json::array())) {
+      FieldGap g;
+      g.name = member<std::string>(jg, "name", "gap");
+      g.absent = member<std::string>(jg, "outcome", "gap") == "absent";
+      g.reason = jg.value("reason", "");
+      for (const auto& e : jg.value("where", nlohmann::json::array()))
+        g.where.push_back({member<int>(e, "page", "evidence"), box_from(member<nlohmann::json>(e, "box", "evidence"))});
+      d.gaps.push_back(std::move(g));
+    }
     c.documents.push_back(std::move(d));
   }
   return c;

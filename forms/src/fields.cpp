@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <tuple>
 
 #include "caseaudit/forms/normalize.h"
 #include "fuzzy.h"
@@ -21,6 +22,13 @@ struct Hit {
 };
 
 bool is_colon(UChar c) { return c == u'：' || c == ':' || c == u'∶'; }
+
+// A label occurrence that is part of another label (承办人 in 承办人意见).
+bool excluded(const icu::UnicodeString& text, const std::vector<std::string>& exclude) {
+  for (const std::string& e : exclude)
+    if (text.indexOf(u16(e)) >= 0) return true;
+  return false;
+}
 
 // Punctuation that ends a value but is not part of it.
 icu::UnicodeString trim_value(icu::UnicodeString s) {
@@ -45,10 +53,32 @@ int32_t first_stop(const icu::UnicodeString& text, int32_t from, int32_t limit, 
 const DocText& region_text(const DocView& v, const FieldLocator& loc) {
   if (loc.region == "first_page") return v.first;
   if (loc.region == "last_page") return v.last;
+  if (loc.region == "tail") return v.tail;
   return v.all;
 }
 
-std::optional<Hit> locate_after(const FieldLocator& loc, const DocText& dt, const std::vector<std::string>& extra_until) {
+// Every label the template reads fields after (after, cell, section).
+std::vector<icu::UnicodeString> template_labels(const Template& t) {
+  std::vector<icu::UnicodeString> labels;
+  for (const FieldSpec& f : t.fields)
+    for (const FieldLocator& l : f.find)
+      if (l.kind == FieldLocator::Kind::After || l.kind == FieldLocator::Kind::Cell || l.kind == FieldLocator::Kind::Section)
+        for (const std::string& label : l.labels) labels.push_back(u16(label));
+  return labels;
+}
+
+// A near-miss of a label that is, letter for letter, another label of the
+// form (受案时间 is not a misread of 立案时间 on a form that has both).
+bool is_other_label(const icu::UnicodeString& read, const FuzzyMatch& m, const std::vector<icu::UnicodeString>& labels) {
+  if (m.edits == 0) return false;
+  const icu::UnicodeString text(read, m.begin, m.end - m.begin);
+  for (const auto& l : labels)
+    if (l == text) return true;
+  return false;
+}
+
+std::optional<Hit> locate_after(const FieldLocator& loc, const DocText& dt, const std::vector<std::string>& extra_until,
+                                const std::vector<icu::UnicodeString>& others) {
   const icu::UnicodeString& s = dt.lined();
   std::vector<std::string> until = loc.until;
   until.insert(until.end(), extra_until.begin(), extra_until.end());
@@ -62,6 +92,8 @@ std::optional<Hit> locate_after(const FieldLocator& loc, const DocText& dt, cons
         const FuzzyMatch m = find_label(s, u, from);
         if (!m.found()) break;
         from = m.end;
+        if (!loc.exclude.empty() && excluded(icu::UnicodeString(s, m.begin, m.end - m.begin + 4), loc.exclude)) continue;
+        if (is_other_label(s, m, others)) continue;
         const bool colon = m.end < s.length() && is_colon(s.charAt(m.end));
         const bool line_start = m.begin == 0 || s.charAt(m.begin - 1) == '\n';
         if (pass == 0 && !colon && !line_start) continue;
@@ -130,22 +162,28 @@ std::vector<std::string> cell_labels(const Template& t) {
 
 std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
   const DocText& dt = v.all;
+  const std::vector<icu::UnicodeString> others = template_labels(*v.tmpl);
   for (std::size_t p = 0; p < v.pages.size(); ++p)
     for (const ocr::Table& table : v.pages[p]->tables) {
       const std::vector<CellText> cells = cell_texts(dt, v.ids[p], table, v.pages[p]->skew);
       for (const std::string& label : loc.labels) {
         const icu::UnicodeString u = u16(label);
         for (std::size_t i = 0; i < table.cells.size(); ++i) {
-          if (cells[i].text.length() > u.length() + 4 || !find_label(cells[i].text, u).found()) continue;
+          if (cells[i].text.length() > u.length() + 4) continue;
+          const FuzzyMatch at = find_label(cells[i].text, u);
+          if (!at.found() || excluded(cells[i].text, loc.exclude) || is_other_label(cells[i].text, at, others)) continue;
           const ocr::TableCell& lc = table.cells[i];
           if (loc.whole_row) {
-            // Every cell right of the label in its rows, left to right.
+            // Every cell right of the label in the rows it spans, top to bottom, left to right.
             std::vector<std::size_t> row;
             for (std::size_t j = 0; j < table.cells.size(); ++j) {
               const ocr::TableCell& c = table.cells[j];
-              if (c.col >= lc.col + lc.colspan && c.row <= lc.row && lc.row < c.row + c.rowspan) row.push_back(j);
+              if (j != i && c.col >= lc.col + lc.colspan && c.row < lc.row + lc.rowspan && lc.row < c.row + c.rowspan)
+                row.push_back(j);
             }
-            std::sort(row.begin(), row.end(), [&](std::size_t a, std::size_t b) { return table.cells[a].col < table.cells[b].col; });
+            std::sort(row.begin(), row.end(), [&](std::size_t a, std::size_t b) {
+              return std::tie(table.cells[a].row, table.cells[a].col) < std::tie(table.cells[b].row, table.cells[b].col);
+            });
             Hit hit;
             double conf = 0;
             std::size_t n = 0;
@@ -180,7 +218,7 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
     }
   // No ruled table found (or the label is not in one): read the row as text,
   // the value running up to the next label of the form.
-  return locate_after(loc, dt, cell_labels(*v.tmpl));
+  return locate_after(loc, dt, cell_labels(*v.tmpl), others);
 }
 
 // Table rows under the header row that holds the column labels; each row an
@@ -244,6 +282,7 @@ DocView make_view(const Template* tmpl, const std::vector<ocr::PageResult>& page
   v.all = DocText(v.pages, ids);
   v.first = DocText({v.pages.front()}, {ids.front()});
   v.last = DocText({v.pages.back()}, {ids.back()});
+  v.tail = DocText({v.pages.back()}, {ids.back()}, 8);
   return v;
 }
 
@@ -275,7 +314,7 @@ std::optional<ExtractedField> extract_field(const FieldSpec& spec, const DocView
     std::optional<Hit> hit;
     const DocText& dt = region_text(v, loc);
     switch (loc.kind) {
-      case FieldLocator::Kind::After: hit = locate_after(loc, dt, {}); break;
+      case FieldLocator::Kind::After: hit = locate_after(loc, dt, {}, template_labels(*v.tmpl)); break;
       case FieldLocator::Kind::Section: hit = locate_section(loc, dt); break;
       case FieldLocator::Kind::Pattern: hit = locate_pattern(loc, dt); break;
       case FieldLocator::Kind::Cell: hit = locate_cell(loc, v); break;

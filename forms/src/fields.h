@@ -18,6 +18,7 @@ struct DocView {
   std::vector<const ocr::PageResult*> pages;
   std::vector<int> ids;  // case-file page index of each page
   DocText all, first, last;
+  DocText tail;  // the last lines of the last page: the signature block
 };
 
 DocView make_view(const Template* tmpl, const std::vector<ocr::PageResult>& pages, const std::vector<int>& ids);

@@ -77,14 +77,14 @@ struct Reader {
 
 FieldLocator read_locator(const Reader& r, const YAML::Node& n) {
   r.check_keys(n, {"after", "cell", "below", "section", "until", "until_pattern", "lines", "pattern", "group", "seal", "last",
-                  "region", "columns", "whole_row"}, "find");
+                  "region", "columns", "whole_row", "exclude"}, "find");
   FieldLocator loc;
   int kinds = 0;
   if (n["after"]) loc.kind = FieldLocator::Kind::After, loc.labels = r.list(n["after"], "after"), ++kinds;
   if (n["cell"]) loc.kind = FieldLocator::Kind::Cell, loc.labels = r.list(n["cell"], "cell"), ++kinds;
   if (n["section"]) loc.kind = FieldLocator::Kind::Section, loc.labels = r.list(n["section"], "section"), ++kinds;
   if (n["pattern"]) {
-    loc.kind = FieldLocator::Kind::Pattern, loc.pattern = r.text(n["pattern"], "pattern"), ++kinds;
+    loc.kind = FieldLocator::Kind::Pattern, loc.pattern = expand_pattern(r.text(n["pattern"], "pattern")), ++kinds;
     r.check_regex(n["pattern"], loc.pattern);
   }
   if (n["seal"]) loc.kind = FieldLocator::Kind::Seal, ++kinds;
@@ -95,11 +95,12 @@ FieldLocator read_locator(const Reader& r, const YAML::Node& n) {
   }
   if (kinds != 1) r.fail(n, "find needs exactly one of after, cell, section, pattern, columns, seal");
   loc.until = r.list(n["until"], "until");
+  loc.exclude = r.list(n["exclude"], "exclude");
   loc.below = r.flag(n["below"], "below", false);
   loc.whole_row = r.flag(n["whole_row"], "whole_row", false);
   loc.lines = r.flag(n["lines"], "lines", false);
   if (n["until_pattern"]) {
-    loc.until_pattern = r.text(n["until_pattern"], "until_pattern");
+    loc.until_pattern = expand_pattern(r.text(n["until_pattern"], "until_pattern"));
     r.check_regex(n["until_pattern"], loc.until_pattern);
   }
   loc.last = r.flag(n["last"], "last", false);
@@ -112,7 +113,8 @@ FieldLocator read_locator(const Reader& r, const YAML::Node& n) {
   }
   if (n["region"]) {
     loc.region = r.text(n["region"], "region");
-    if (loc.region != "first_page" && loc.region != "last_page") r.fail(n["region"], "region must be first_page or last_page");
+    if (loc.region != "first_page" && loc.region != "last_page" && loc.region != "tail")
+      r.fail(n["region"], "region must be first_page, last_page or tail");
   }
   if ((loc.kind == FieldLocator::Kind::After || loc.kind == FieldLocator::Kind::Cell ||
        loc.kind == FieldLocator::Kind::Section) && loc.labels.empty())

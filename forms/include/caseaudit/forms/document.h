@@ -28,6 +28,24 @@ struct ExtractedField {
   std::string problem;            // why not parsed, or a note (check digit failed, possible misread ...)
   float confidence = 0;           // OCR confidence of the text it came from, [0, 1]
   std::vector<Evidence> where;    // pages and boxes the text came from
+  // false when the value may be a misread: read with low OCR confidence, or
+  // not parsed. A rule never calls a defect on an uncertain value; it lists
+  // it for a person to verify (待核实) instead.
+  bool certain = true;
+  // Set when the case file's other documents showed the value better (one
+  // case file, one truth): what was read here, before it was corrected.
+  std::string corrected_from;
+};
+
+// A required field the document does not show as read: either it is not
+// there (absent: the label is there and empty, or the whole document read
+// well and the text is not in it) or it could not be read (unreadable: under
+// a seal, faint, cut, low confidence). Only absence is a defect.
+struct FieldGap {
+  std::string name;
+  bool absent = false;
+  std::string reason;           // Chinese, with English beside it
+  std::vector<Evidence> where;  // where the field should be (its label, or the page)
 };
 
 struct Deviation {
@@ -44,9 +62,12 @@ struct Document {
   std::vector<Deviation> deviations;
   std::vector<int> pages;           // 0-based indexes into the case file's pages
   std::vector<ExtractedField> fields;
-  std::vector<std::string> missing_fields;  // required fields not found
+  std::vector<std::string> missing_fields;  // required fields not found: absent or unreadable (see gaps)
+  std::vector<FieldGap> gaps;               // why each required field was not found
 
   const ExtractedField* field(const std::string& name) const;
+  // The gap of a required field that was not found, or null.
+  const FieldGap* gap(const std::string& name) const;
 };
 
 struct PageInfo {

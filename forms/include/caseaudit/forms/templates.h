@@ -45,6 +45,8 @@ struct FieldLocator {
   Kind kind = Kind::After;
   std::vector<std::string> labels;
   std::vector<std::string> until;  // stop strings (After, Section)
+  std::vector<std::string> exclude;  // Cell, After: a label cell or label run holding one of these is not the label
+                                     // (承办人意见 is not 承办人)
   std::string until_pattern;       // Section: also stop at this ICU regular expression
   bool lines = false;              // Pattern, Section: search the text line by line ('\n' between lines)
                                    // instead of as one flow (a value that must not run across lines)
@@ -53,7 +55,8 @@ struct FieldLocator {
   bool below = false;              // Cell: value under the label instead of to its right
   bool whole_row = false;          // Cell: every cell right of the label in its row, joined (two officers in two cells)
   bool last = false;               // use the last match instead of the first (signature dates)
-  std::string region;              // "first_page" | "last_page" | "" (everywhere)
+  std::string region;              // "first_page" | "last_page" | "tail" (the last 8 lines of the last
+                                   // page: the signature block) | "" (everywhere)
   // Columns: output key -> header label, in the order given.
   std::vector<std::pair<std::string, std::string>> columns;
 };
@@ -109,6 +112,12 @@ struct TemplateSet {
   std::vector<Template> templates;
   const Template* find(const std::string& type) const;
 };
+
+// A template pattern with its named pieces written out: {DATE} (2023年5月12日,
+// 二〇二三年五月十二日, 2023.5.12 and OCR's look-alikes of 〇 and 日), {DOCNO} (a
+// 文号 in any bracket style), {AMOUNT} (figures with separators, 万/亿, 元),
+// {AGENCY} (an agency's name ending in 局, 委员会 ...). Every other text is kept.
+std::string expand_pattern(const std::string& pattern);
 
 // Every *.yaml under `dir` (sorted by name). Throws TemplateError for a file
 // that is not valid, and std::runtime_error when the folder has no templates.

@@ -1,0 +1,105 @@
+// Telling an absent field from an unreadable one (see field_gaps.h).
+#include "field_gaps.h"
+
+#include <unicode/regex.h>
+
+#include "fuzzy.h"
+
+namespace caseaudit::forms {
+
+namespace {
+
+// The document read well enough that text not found is not there.
+bool read_well(const DocText& t) { return t.mean_confidence() >= 0.90f && t.share_below(kCertainConfidence) <= 0.05; }
+
+bool is_colon(UChar c) { return c == u'：' || c == ':' || c == u'∶'; }
+
+// Where a labelled field's label stands as a label (followed by a colon, at a
+// line start, or alone in a table cell), or nullopt.
+std::optional<SpanInfo> label_seen(const FieldSpec& spec, const DocView& v) {
+  const icu::UnicodeString& s = v.all.lined();
+  for (const FieldLocator& loc : spec.find) {
+    if (loc.kind != FieldLocator::Kind::After && loc.kind != FieldLocator::Kind::Cell &&
+        loc.kind != FieldLocator::Kind::Section)
+      continue;
+    for (const std::string& label : loc.labels) {
+      const icu::UnicodeString u = u16(label);
+      for (int32_t from = 0; from < s.length();) {
+        const FuzzyMatch m = find_label(s, u, from);
+        if (!m.found()) break;
+        from = m.end;
+        const bool colon = m.end < s.length() && is_colon(s.charAt(m.end));
+        const bool line_start = m.begin == 0 || s.charAt(m.begin - 1) == '\n';
+        const bool line_end = m.end >= s.length() || s.charAt(m.end) == '\n';
+        if (colon || (line_start && line_end) || (loc.kind == FieldLocator::Kind::Section && line_start))
+          return v.all.lined_span(m.begin, m.end);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// Text in the locator's region that looks like the field's type but did not
+// read as it: a date that did not parse, a broken 文号.
+bool hint_of(FieldType type, const icu::UnicodeString& text) {
+  const char* pattern = nullptr;
+  switch (type) {
+    case FieldType::Date: pattern = "(?:[0-9０-９〇○OoQ二一三四五六七八九]{2,4}\\s*年|年.{0,4}月|月.{0,4}[日曰])"; break;
+    case FieldType::DocNumber: pattern = "(?:[〔\\[(（【「［｛{﹝][0-9０-９OoIl]{2,4}|[0-9０-９]+号)"; break;
+    default: return false;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  icu::RegexMatcher m(icu::UnicodeString::fromUTF8(pattern), text, 0, status);
+  return U_SUCCESS(status) && m.find();
+}
+
+const DocText& region_of(const DocView& v, const std::string& region) {
+  if (region == "first_page") return v.first;
+  if (region == "last_page") return v.last;
+  if (region == "tail") return v.tail;
+  return v.all;
+}
+
+}  // namespace
+
+FieldGap classify_gap(const FieldSpec& spec, const DocView& v) {
+  FieldGap g;
+  g.name = spec.name;
+  const int last_page = v.ids.empty() ? -1 : v.ids.back();
+  if (const auto label = label_seen(spec, v)) {
+    g.absent = true;
+    g.reason = "「" + spec.name + "」一栏为空 (the label is there and empty)";
+    g.where = label->where;
+    return g;
+  }
+  bool hint = false;
+  std::string region;
+  for (const FieldLocator& loc : spec.find)
+    if (loc.kind == FieldLocator::Kind::Pattern) {
+      region = loc.region;
+      hint = hint || hint_of(spec.type, region_of(v, loc.region).lined());
+    }
+  // A seal over the last page's signature block may hide the agency's name and date.
+  const bool sealed_signature = (region == "last_page" || region == "tail") && !v.pages.back()->seals.empty();
+  g.where.push_back({last_page, {}});
+  if (hint) {
+    g.reason = "有疑似「" + spec.name + "」的文字但无法识别 (something like it is there but could not be read)";
+  } else if (sealed_signature) {
+    g.reason = "落款处有印章，「" + spec.name + "」可能被印章遮盖 (a seal over the signature block may hide it)";
+    g.where.back().box = v.pages.back()->seals.back().box;
+  } else if (!read_well(v.all)) {
+    g.reason = "文书识别质量不足，无法确认是否载明「" + spec.name + "」 (the document did not read well enough to say)";
+  } else {
+    g.absent = true;
+    g.reason = "文书识别良好，未见「" + spec.name + "」 (the document read well and it is not there)";
+  }
+  return g;
+}
+
+void mark_certainty(ExtractedField& f) {
+  f.certain = f.parsed && f.confidence >= kCertainConfidence;
+  if (f.parsed && !f.certain && f.problem.empty())
+    f.problem = "识别置信度低，请核对 (read with low confidence: check it)";
+}
+
+}  // namespace caseaudit::forms
