@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
 
   const auto t0 = std::chrono::steady_clock::now();
   std::size_t findings = 0;
-  for (const auto& c : cases) findings += rules::check_case(c, packs, &calendar).size();
+  for (const auto& c : cases) findings += rules::check_case(c, packs, &calendar).findings.size();
   const double check = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   const auto t1 = std::chrono::steady_clock::now();

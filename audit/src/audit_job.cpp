@@ -119,6 +119,7 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
   AuditJobReport report;
   std::vector<std::optional<rules::TransferScreening>> screenings;
   std::vector<std::vector<rules::Finding>> document_findings;  // per scanned case file
+  std::vector<std::vector<rules::Finding>> unverified;         // per scanned case file
   if (!job.cases.inputs.empty()) {
     forms::ExtractJob extract = job.cases;
     extract.inputs = expand_cases(job.cases.inputs);
@@ -128,7 +129,9 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
     for (const auto& c : x.cases) {
       report.files.push_back(record_from_case(c, c.name));
       screenings.push_back(rules::screen_case(c, ctx.offences, ctx.thresholds, ctx.profile.early_intervention.share));
-      document_findings.push_back(rules::check_case(c, ctx.packs, &ctx.calendar));
+      rules::CaseChecks checks = rules::check_case(c, ctx.packs, &ctx.calendar);
+      document_findings.push_back(std::move(checks.findings));
+      unverified.push_back(std::move(checks.unverified));
     }
   }
   import_side(job.registers, register_columns, report.files, report);
@@ -141,6 +144,11 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
 
   report.result = reconcile(report.files, report.entries, ctx, job.options, screenings, job.population);
   add_document_findings(report.files, document_findings, job.population, report.result);
+  {
+    ReconcileResult doubts;
+    add_document_findings(report.files, unverified, {}, doubts);
+    report.to_verify = std::move(doubts.findings);
+  }
   write_audit_outputs(job, report);
   return report;
 }

@@ -94,6 +94,13 @@ std::string audit_report_text(const AuditJob& job, const AuditJobReport& r) {
     for (const auto& e : f.evidence) out << "      见 see: " << e << "\n";
   }
   if (r.result.findings.empty()) out << "  未发现问题 (no findings)\n";
+  if (!r.to_verify.empty()) {
+    out << "\n待核实 to verify（" << r.to_verify.size() << " 项：识别不清，无法判断，请对照原件 could not be read well enough to judge）\n";
+    for (const auto& f : r.to_verify) {
+      out << "  " << f.number << (f.party.empty() ? "" : " " + f.party) << "\n      " << f.message << "\n";
+      for (const auto& e : f.evidence) out << "      见 see: " << e << "\n";
+    }
+  }
   for (const auto& n : r.result.notes) out << "! " << n << "\n";
   return job.mask_ids ? mask_id_numbers(out.str()) : out.str();
 }
@@ -118,6 +125,8 @@ void write_audit_outputs(const AuditJob& job, AuditJobReport& r) {
   for (const auto& l : r.result.linking.links)
     j["links"].push_back({{"case", r.files[l.file].origin.text()}, {"entry", r.entries[l.entry].origin.text()},
                           {"score", l.score}, {"by_number", l.by_number}, {"explain", l.explain()}});
+  j["to_verify"] = nlohmann::ordered_json::array();
+  for (const auto& f : r.to_verify) j["to_verify"].push_back(to_json(f));
   j["unreadable"] = nlohmann::ordered_json::array();
   for (const auto& u : r.unreadable) j["unreadable"].push_back({{"file", u.file.string()}, {"message", u.message}});
   j["cell_problems"] = nlohmann::ordered_json::array();

@@ -161,6 +161,8 @@ nlohmann::json to_json(const CaseCheck& c) {
   j["case"] = c.extraction.name;
   j["findings"] = nlohmann::json::array();
   for (const auto& f : c.findings) j["findings"].push_back(to_json(f));
+  j["to_verify"] = nlohmann::json::array();
+  for (const auto& f : c.unverified) j["to_verify"].push_back(to_json(f));
   j["entry_deadlines"] = nlohmann::json::array();
   for (const auto& e : c.entry_deadlines)
     j["entry_deadlines"].push_back({{"kind", e.kind}, {"information", e.information}, {"from", e.from_date}, {"due", e.due},
@@ -189,7 +191,9 @@ CheckJobReport run_check_job(const CheckJob& job, const ocr::ProgressFn& progres
   report.written = extracted.written;
   for (auto& c : extracted.cases) {
     CaseCheck cc;
-    cc.findings = check_case(c, packs, &calendar);
+    CaseChecks checks = check_case(c, packs, &calendar);
+    cc.findings = std::move(checks.findings);
+    cc.unverified = std::move(checks.unverified);
     cc.entry_deadlines = entry_deadlines(c, profile, calendar, cc.notes);
     cc.platform_values = platform_values(c);
     cc.screening = screen_case(c, offences, thresholds, profile.early_intervention.share);

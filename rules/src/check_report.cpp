@@ -43,6 +43,14 @@ std::string check_report_text(const CaseCheck& c, bool /*mask_ids*/) {
     }
   }
   if (c.findings.empty()) out << "\n未发现问题 (no findings)\n";
+  if (!c.unverified.empty()) {
+    out << "\n待核实 to verify（识别不清，无法判断，请对照原件 could not be read well enough to judge: check the page）:\n";
+    for (const Finding& f : c.unverified) {
+      out << "  " << f.message << "\n";
+      for (const auto& e : f.evidence)
+        if (e.page >= 0) out << "      见 see: " << e.doc_type << " " << pages(e) << (e.text.empty() ? "" : "「" + e.text + "」") << "\n";
+    }
+  }
   out << "\n平台录入期限 platform-entry deadlines:\n";
   if (c.entry_deadlines.empty()) out << "  （案卷中没有可起算的日期 no date starts a clock）\n";
   for (const auto& e : c.entry_deadlines) out << "  " << e.message << "\n      依据 basis: " << e.source << "\n";

@@ -19,6 +19,7 @@ const std::map<std::string, Rule::Check>& check_names() {
       {"required", Rule::Check::Required}, {"pattern", Rule::Check::Pattern},   {"check_digit", Rule::Check::CheckDigit},
       {"agree", Rule::Check::Agree},       {"count", Rule::Check::Count},       {"seal", Rule::Check::Seal},
       {"date_order", Rule::Check::DateOrder}, {"deadline", Rule::Check::Deadline}, {"documents", Rule::Check::Documents},
+      {"nonstandard", Rule::Check::Nonstandard},
   };
   return names;
 }
@@ -111,6 +112,7 @@ Rule read_rule(const Reader& r, const YAML::Node& n) {
       need(r, n[units.front()], rule.days > 0 || rule.working_days > 0 || rule.hours > 0, units.front() + ": must be above 0");
       break;
     case C::Documents: need(r, n, on_case && !rule.documents.empty(), "applies to case and needs documents:"); break;
+    case C::Nonstandard: need(r, n, !on_case, "applies to a document type or any"); break;
   }
   for (const std::string* ref : {&rule.from, &rule.to})
     if (!ref->empty() && ref->find('.') == std::string::npos) r.fail(n, "\"" + *ref + "\" must be type.field");

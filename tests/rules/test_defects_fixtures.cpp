@@ -34,7 +34,7 @@ TEST_CASE("every planted defect is found, and no finding is raised on a clean ca
     REQUIRE(errors.empty());
     const auto extraction = forms::extract_case(name, pages, templates);
     std::multiset<std::string> got;
-    for (const auto& f : rules::check_case(extraction, packs, &calendar)) got.insert(f.rule);
+    for (const auto& f : rules::check_case(extraction, packs, &calendar).findings) got.insert(f.rule);
     INFO(name);
     for (const auto& r : want) {
       planted += 1;

@@ -60,7 +60,7 @@ forms::Document good_decision() {
 
 std::vector<std::string> fired(const forms::CaseExtraction& c) {
   std::vector<std::string> ids;
-  for (const auto& f : rules::check_case(c, packs(), &calendar())) ids.push_back(f.rule);
+  for (const auto& f : rules::check_case(c, packs(), &calendar()).findings) ids.push_back(f.rule);
   return ids;
 }
 
@@ -97,19 +97,42 @@ TEST_CASE("required fields: each missing one is found, naming the field and the 
     INFO(name);
     auto d = good_decision();
     drop(d, name);
-    const auto findings = rules::check_case(one(d), packs(), &calendar());
+    const auto findings = rules::check_case(one(d), packs(), &calendar()).findings;
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].rule == id);
     CHECK_THAT(findings[0].message, Catch::Contains(name));
     CHECK_THAT(findings[0].basis, Catch::Contains("行政处罚法") || Catch::Contains("格式范本"));
   }
-  // Present but unreadable is a finding too, with the text read as evidence.
+  // Present but unreadable is no defect: it is listed to verify, with the text read as evidence.
   auto d = good_decision();
   auto date = field("决定日期", "date", nullptr, "2023年13月1日");
   set(d, date);
-  const auto findings = rules::check_case(one(d), packs(), &calendar());
-  REQUIRE(findings.size() == 1);
-  CHECK(findings[0].evidence.at(0).text == "2023年13月1日");
+  const auto checks = rules::check_case(one(d), packs(), &calendar());
+  CHECK(checks.findings.empty());
+  REQUIRE(checks.unverified.size() == 1);
+  CHECK(checks.unverified[0].rule == "decision.date");
+  CHECK(checks.unverified[0].evidence.at(0).text == "2023年13月1日");
+}
+
+TEST_CASE("a required field that could not be read is to verify; one that is absent is a defect") {
+  auto d = good_decision();
+  drop(d, "决定日期");
+  forms::FieldGap gap;
+  gap.name = "决定日期";
+  gap.reason = "落款处有印章，「决定日期」可能被印章遮盖 (a seal over the signature block may hide it)";
+  gap.where.push_back({0, {1500, 2900, 500, 500}});
+  d.gaps.push_back(gap);
+  auto checks = rules::check_case(one(d), packs(), &calendar());
+  CHECK(checks.findings.empty());
+  REQUIRE(checks.unverified.size() == 1);
+  CHECK_THAT(checks.unverified[0].message, Catch::Contains("待核实") && Catch::Contains("印章"));
+  CHECK(checks.unverified[0].evidence.at(0).box.x == 1500);
+  d.gaps[0].absent = true;
+  d.gaps[0].reason = "文书识别良好，未见「决定日期」 (the document read well and it is not there)";
+  checks = rules::check_case(one(d), packs(), &calendar());
+  REQUIRE(checks.findings.size() == 1);
+  CHECK(checks.findings[0].rule == "decision.date");
+  CHECK(checks.unverified.empty());
 }
 
 TEST_CASE("check digits: a failing code is found, with the misread it may be") {
@@ -117,11 +140,17 @@ TEST_CASE("check digits: a failing code is found, with the misread it may be") {
   set(d, field("统一社会信用代码", "credit_code", "91110000600037341N"));
   auto ids = fired(one(d));
   CHECK(ids == std::vector<std::string>{"decision.credit-code"});
-  // A letter O for a zero: the note offers the valid reading.
+  // A letter O for a zero is a likely misread, not a defect: to verify, offering the valid reading.
   set(d, field("统一社会信用代码", "credit_code", "9111OOOO600037341L"));
-  const auto findings = rules::check_case(one(d), packs(), &calendar());
-  REQUIRE(findings.size() == 1);
-  CHECK_THAT(findings[0].note, Catch::Contains("91110000600037341L"));
+  const auto checks = rules::check_case(one(d), packs(), &calendar());
+  CHECK(checks.findings.empty());
+  REQUIRE(checks.unverified.size() == 1);
+  CHECK_THAT(checks.unverified[0].message, Catch::Contains("91110000600037341L"));
+  // A failing code read with low confidence is to verify too.
+  auto low = field("统一社会信用代码", "credit_code", "91110000600037341N");
+  low.certain = false;
+  set(d, low);
+  CHECK(fired(one(d)).empty());
   // ID numbers of persons.
   auto p = good_decision();
   drop(p, "统一社会信用代码");
@@ -134,27 +163,68 @@ TEST_CASE("check digits: a failing code is found, with the misread it may be") {
 TEST_CASE("the amount in capitals must agree with the figures") {
   auto d = good_decision();
   set(d, field("罚款金额大写", "capital_amount", 12000));
-  const auto findings = rules::check_case(one(d), packs(), &calendar());
+  const auto findings = rules::check_case(one(d), packs(), &calendar()).findings;
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].rule == "decision.fine-capitals");
   CHECK(findings[0].evidence.size() == 2);
   CHECK_THAT(findings[0].message, Catch::Contains("12050") && Catch::Contains("12000"));
 }
 
-TEST_CASE("at least two officers, each with a certificate number") {
+TEST_CASE("at least two officers, each with a certificate number, on the documents that carry them") {
+  auto f = doc("立案审批表", {field("立案日期", "date", "2023-10-03"), field("执法人员", "officers", officers(1))});
+  CHECK(fired(one(f)) == std::vector<std::string>{"filing.officers"});
+  set(f, field("执法人员", "officers", officers(2, false)));
+  CHECK(fired(one(f)) == std::vector<std::string>{"filing.officers"});
+  set(f, field("执法人员", "officers", officers(3)));
+  CHECK(fired(one(f)).empty());
+  // A number that could not be read is to verify, not a missing one.
+  auto unread = field("执法人员", "officers", officers(2, false));
+  unread.problem = "执法证号无法识别：4113 (a certificate number could not be read)";
+  set(f, unread);
+  const auto checks = rules::check_case(one(f), packs(), &calendar());
+  CHECK(checks.findings.empty());
+  CHECK(checks.unverified.size() == 1);
+  // 行政处罚法 第五十九条 does not ask a decision to name its officers.
   auto d = good_decision();
   set(d, field("执法人员", "officers", officers(1)));
-  CHECK(fired(one(d)) == std::vector<std::string>{"decision.officers"});
-  set(d, field("执法人员", "officers", officers(2, false)));
-  CHECK(fired(one(d)) == std::vector<std::string>{"decision.officers"});
-  set(d, field("执法人员", "officers", officers(3)));
+  CHECK(fired(one(d)).empty());
+  drop(d, "执法人员");
   CHECK(fired(one(d)).empty());
 }
 
-TEST_CASE("a decision without a seal is found") {
+TEST_CASE("a decision without a seal is found on a colour scan; on a grey or 1-bit scan it is to verify") {
   auto d = good_decision();
   set(d, field("印章", "seal", false));
-  CHECK(fired(one(d)) == std::vector<std::string>{"decision.seal"});
+  auto c = one(d);
+  c.pages.push_back({"1.jpg", "1.jpg", 0, 2480, 3508, 0.95, "colour"});
+  CHECK(fired(c) == std::vector<std::string>{"decision.seal"});
+  for (const char* mode : {"grey", "bilevel"}) {
+    INFO(mode);
+    c.pages[0].colour_mode = mode;
+    const auto checks = rules::check_case(c, packs(), &calendar());
+    CHECK(checks.findings.empty());
+    REQUIRE(checks.unverified.size() == 1);
+    CHECK(checks.unverified[0].rule == "decision.seal");
+    CHECK(checks.unverified[0].severity == rules::Severity::Info);
+  }
+}
+
+TEST_CASE("a self-designed document in place of the standard one is a finding naming both") {
+  auto d = doc("涉嫌犯罪案件移送书", {field("抄送", "text", "南阳市人民检察院"), field("移送日期", "date", "2023-12-04"),
+                                     field("印章", "seal", true)});
+  d.title = "关于移送张三涉嫌犯罪线索的函";
+  d.standard = false;
+  d.deviations.push_back({"title", "标题为《关于移送张三涉嫌犯罪线索的函》，不是标准文书《涉嫌犯罪案件移送书》（自行设计的文书）"});
+  auto c = one(d);
+  c.documents.push_back(doc("涉嫌犯罪案件情况的调查报告", {}, 1));
+  c.documents.push_back(doc("涉案物品清单", {}, 2));
+  const auto findings = rules::check_case(c, packs(), &calendar()).findings;
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "document.nonstandard");
+  CHECK_THAT(findings[0].message, Catch::Contains("关于移送张三涉嫌犯罪线索的函") && Catch::Contains("涉嫌犯罪案件移送书"));
+  // A missing section alone is left to the rules for that content.
+  c.documents[0].deviations[0].code = "missing_section";
+  CHECK(rules::check_case(c, packs(), &calendar()).findings.empty());
 }
 
 namespace {
@@ -188,7 +258,7 @@ TEST_CASE("decision within 90 days of filing, service within 7 working days of t
         std::vector<std::string>{"case.decision-90-days"});
   // Served on the 8th working day after a Monday's decision: the 7th was 2023-11-22.
   CHECK(fired(penalty_case("2023-10-03", "2023-11-03", "2023-11-13", "2023-11-22")).empty());
-  const auto late = rules::check_case(penalty_case("2023-10-03", "2023-11-03", "2023-11-13", "2023-11-23"), packs(), &calendar());
+  const auto late = rules::check_case(penalty_case("2023-10-03", "2023-11-03", "2023-11-13", "2023-11-23"), packs(), &calendar()).findings;
   REQUIRE(late.size() == 1);
   CHECK(late[0].rule == "case.service-7-days");
   CHECK(late[0].severity == rules::Severity::Error);
@@ -196,22 +266,54 @@ TEST_CASE("decision within 90 days of filing, service within 7 working days of t
   CHECK_THAT(late[0].basis, Catch::Contains("第八十五条"));
 }
 
+TEST_CASE("the 送达回证 of the decision is found by the document it names, in any punctuation, or by its 文号") {
+  for (const std::string served : {"《行政处罚决定书》(宛市监罚字〔2023〕16号)", "行政处罚决定书 宛市监罚字[2023]16号",
+                                   "《行政处罚决定书》宛市监罚字（2023）16号", "行政处罚决走书"}) {
+    INFO(served);
+    auto c = penalty_case("2023-10-03", "2023-11-03", "2023-11-13", "2023-11-23");
+    set(c.documents[4], field("送达文书", "text", served));
+    CHECK(fired(c) == std::vector<std::string>{"case.service-7-days"});
+  }
+  // By the 文号 alone, whatever its name was read as.
+  auto c = penalty_case("2023-10-03", "2023-11-03", "2023-11-13", "2023-11-23");
+  set(c.documents[4], field("送达文书", "text", "行政处"));
+  set(c.documents[4], field("送达文书文号", "doc_number", "宛市监罚字〔2023〕16号"));
+  CHECK(fired(c) == std::vector<std::string>{"case.service-7-days"});
+  // A 文号 that is another document's says it is that one's receipt.
+  set(c.documents[1], field("文号", "doc_number", "宛市监告〔2023〕9号"));
+  set(c.documents[4], field("送达文书", "text", "行政处罚决定书"));
+  set(c.documents[4], field("送达文书文号", "doc_number", "宛市监告〔2023〕9号"));
+  CHECK(fired(c).empty());
+}
+
+TEST_CASE("a deadline missed on a date read with low confidence is to verify") {
+  auto c = penalty_case("2023-10-03", "2023-11-03", "2023-11-13", "2023-11-23");
+  auto served = field("送达日期", "date", "2023-11-23");
+  served.certain = false;
+  set(c.documents[4], served);
+  const auto checks = rules::check_case(c, packs(), &calendar());
+  CHECK(checks.findings.empty());
+  REQUIRE(checks.unverified.size() == 1);
+  CHECK(checks.unverified[0].rule == "case.service-7-days");
+}
+
 TEST_CASE("service within 7 working days: the National Day holiday does not count, its 调休 Saturday and Sunday do") {
   // Decided Wednesday 2023-09-27; 29 Sep - 6 Oct off, 7-8 Oct worked. Served
   // 2023-10-09: 12 calendar days but the 4th working day, in time.
   CHECK(fired(penalty_case("2023-08-01", "2023-09-15", "2023-09-27", "2023-10-09")).empty());
   CHECK(fired(penalty_case("2023-08-01", "2023-09-15", "2023-09-27", "2023-10-12")).empty());  // the 7th
-  const auto late = rules::check_case(penalty_case("2023-08-01", "2023-09-15", "2023-09-27", "2023-10-13"), packs(), &calendar());
+  const auto late = rules::check_case(penalty_case("2023-08-01", "2023-09-15", "2023-09-27", "2023-10-13"), packs(), &calendar()).findings;
   REQUIRE(late.size() == 1);
   CHECK(late[0].rule == "case.service-7-days");
   CHECK_THAT(late[0].message, Catch::Contains("2023-10-12") && Catch::Contains("7个工作日"));
   CHECK(late[0].evidence.size() == 2);
 }
 
-TEST_CASE("a working-day deadline without the year's calendar is not guessed: an info finding names the year") {
+TEST_CASE("a working-day deadline without the year's calendar is not guessed: it is to verify, naming the year") {
   const auto c = penalty_case("2023-08-01", "2023-09-15", "2023-09-27", "2023-10-09");
+  CHECK(rules::check_case(c, packs()).findings.empty());
   // No calendar at all.
-  const auto none = rules::check_case(c, packs());
+  const auto none = rules::check_case(c, packs()).unverified;
   REQUIRE(none.size() == 1);
   CHECK(none[0].rule == "case.service-7-days");
   CHECK(none[0].severity == rules::Severity::Info);
@@ -219,13 +321,14 @@ TEST_CASE("a working-day deadline without the year's calendar is not guessed: an
   // A calendar that holds 2024 only.
   rules::WorkCalendar only_2024;
   only_2024.add(rules::load_calendar_year(caseaudit::test::source_dir() / "rules" / "calendars" / "2024.yaml"));
-  const auto missing = rules::check_case(c, packs(), &only_2024);
+  CHECK(rules::check_case(c, packs(), &only_2024).findings.empty());
+  const auto missing = rules::check_case(c, packs(), &only_2024).unverified;
   REQUIRE(missing.size() == 1);
   CHECK(missing[0].rule == "case.service-7-days");
   CHECK(missing[0].severity == rules::Severity::Info);
   CHECK_THAT(missing[0].message, Catch::Contains("缺少 2023 年") && Catch::Contains("no calendar for 2023"));
   // Within 7 calendar days nothing needs counting: no finding, calendar or not.
-  CHECK(rules::check_case(penalty_case("2023-08-01", "2023-09-15", "2023-09-27", "2023-09-28"), packs()).empty());
+  CHECK(rules::check_case(penalty_case("2023-08-01", "2023-09-15", "2023-09-27", "2023-09-28"), packs()).findings.empty());
 }
 
 TEST_CASE("a transfer needs its report and goods list, a copy to the procuratorate, and the police decide in 3 days") {
@@ -241,7 +344,7 @@ TEST_CASE("a transfer needs its report and goods list, a copy to the procuratora
   CHECK(fired(c) == std::vector<std::string>{"transfer.copied"});
   set(c.documents[0], field("抄送", "text", "南阳市人民检察院"));
   set(c.documents[2], field("通知日期", "date", "2023-12-08"));
-  const auto late = rules::check_case(c, packs(), &calendar());
+  const auto late = rules::check_case(c, packs(), &calendar()).findings;
   REQUIRE(late.size() == 1);
   CHECK(late[0].rule == "case.police-decision-3-days");
   CHECK(late[0].severity == rules::Severity::Warning);
@@ -259,13 +362,13 @@ TEST_CASE("a transfer is approved within 3 days of the report and sent within 24
   };
   CHECK(fired(transfer("2023-12-01", "2023-12-04", "2023-12-05")).empty());  // 3 days (calendar), the next day
   CHECK(fired(transfer("2023-12-01", "2023-12-01", "2023-12-01")).empty());
-  const auto slow = rules::check_case(transfer("2023-12-01", "2023-12-05", "2023-12-05"), packs(), &calendar());
+  const auto slow = rules::check_case(transfer("2023-12-01", "2023-12-05", "2023-12-05"), packs(), &calendar()).findings;
   REQUIRE(slow.size() == 1);
   CHECK(slow[0].rule == "transfer.approval-3-days");
   CHECK(slow[0].severity == rules::Severity::Error);
   CHECK_THAT(slow[0].basis, Catch::Contains("第五条"));
   CHECK_THAT(slow[0].note, Catch::Contains("接到报告"));
-  const auto late = rules::check_case(transfer("2023-12-01", "2023-12-04", "2023-12-06"), packs(), &calendar());
+  const auto late = rules::check_case(transfer("2023-12-01", "2023-12-04", "2023-12-06"), packs(), &calendar()).findings;
   REQUIRE(late.size() == 1);
   CHECK(late[0].rule == "transfer.within-24-hours");
   CHECK_THAT(late[0].message, Catch::Contains("24 小时") && Catch::Contains("2 日"));
@@ -285,7 +388,7 @@ TEST_CASE("a hearing notice must give the party five days to ask for a hearing")
   }
   for (const std::string short_ : {"收到本告知书之日起三日内", "收到本告知书之日起3日内", "收到本告知书之日起两日内"}) {
     INFO(short_);
-    const auto findings = rules::check_case(notice(short_), packs(), &calendar());
+    const auto findings = rules::check_case(notice(short_), packs(), &calendar()).findings;
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].rule == "hearing.five-days");
     CHECK_THAT(findings[0].message, Catch::Contains(short_));
@@ -328,7 +431,7 @@ TEST_CASE("a malformed rule pack is refused with its file and line") {
 TEST_CASE("findings are data: JSON with rule, severity, message, basis and evidence") {
   auto d = good_decision();
   set(d, field("罚款金额大写", "capital_amount", 12000));
-  const auto findings = rules::check_case(one(d), packs(), &calendar());
+  const auto findings = rules::check_case(one(d), packs(), &calendar()).findings;
   const nlohmann::json j = rules::to_json(findings.at(0));
   CHECK(j["rule"] == "decision.fine-capitals");
   CHECK(j["severity"] == "error");

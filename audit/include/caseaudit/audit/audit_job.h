@@ -47,6 +47,9 @@ struct AuditJobReport {
   std::vector<InputProblem> unreadable;   // files that could not be used at all (the rest went on)
   std::vector<CellProblem> cell_problems; // cells kept as unknown
   std::vector<std::string> warnings;      // e.g. an export with a header and no rows
+  // 待核实: document rules that could not be judged on what was read (a field
+  // under a seal, a grey scan's seal), per scanned case file; not findings.
+  std::vector<AuditFinding> to_verify;
   std::vector<std::filesystem::path> written;
   std::string report_text;                // what audit-report.txt holds (IDs masked unless asked not to)
 };

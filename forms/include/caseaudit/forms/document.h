@@ -76,6 +76,7 @@ struct PageInfo {
   int index = 0;      // page inside the file
   int width = 0, height = 0;
   double confidence = 0;
+  std::string colour_mode;  // how the page was scanned: colour | grey | bilevel; "" when not known
 };
 
 struct CaseExtraction {

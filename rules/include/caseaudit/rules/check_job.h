@@ -31,6 +31,7 @@ struct EntryDue {
 struct CaseCheck {
   forms::CaseExtraction extraction;
   std::vector<Finding> findings;
+  std::vector<Finding> unverified;         // 待核实: what the rules could not judge on what was read
   std::vector<EntryDue> entry_deadlines;
   TransferScreening screening;             // whether a transfer looks due (或提前介入)
   nlohmann::ordered_json platform_values;  // the values the platform asks for, ready to enter

@@ -29,9 +29,10 @@ struct Rule {
     Deadline,    // `to` is at most `days` calendar days, `working_days` working days or
                  // `hours` hours after `from` (type.field each; exactly one of the three)
     Documents,   // the case file holds a document of each type in `documents` (transfer package)
+    Nonstandard, // a self-designed document stands in for the standard one (its title is not the template's)
   };
   std::string id;
-  std::string applies_to;  // document type, or "case" for case-file rules
+  std::string applies_to;  // document type, "case" for case-file rules, "any" for every document type
   std::string when;        // case rules: only when the case file holds a document of this type ("" = always)
   Check check = Check::Required;
   Severity severity = Severity::Error;
@@ -65,12 +66,21 @@ RulePack load_rule_pack(const std::filesystem::path& file);
 // Every *.yaml in `folder`, sorted; rule ids unique across packs.
 std::vector<RulePack> load_rule_packs(const std::filesystem::path& folder);
 
-// The findings of every rule of `packs` on one case file, in rule order.
-// `calendar` counts working-day deadlines; without it, or when a date falls in
-// a year it does not hold, a working-day deadline that calendar days alone
-// cannot settle is not guessed: it gives an info finding under the rule's id
-// saying which year's calendar is missing.
-std::vector<Finding> check_case(const forms::CaseExtraction& c, const std::vector<RulePack>& packs,
-                                const WorkCalendar* calendar = nullptr);
+// What the rules make of one case file. A rule calls a defect only on what
+// was read with certainty: a required field that is absent (not one that
+// could not be read), values read with good confidence, a seal missing from
+// a colour scan. Everything a rule could not judge on what was read is listed
+// apart for a person to check against the page (待核实), never as a defect.
+struct CaseChecks {
+  std::vector<Finding> findings;    // defects, in rule order
+  std::vector<Finding> unverified;  // 待核实: rules that could not be judged on what was read
+};
+
+// Every rule of `packs` on one case file. `calendar` counts working-day
+// deadlines; without it, or when a date falls in a year it does not hold, a
+// working-day deadline that calendar days alone cannot settle is not guessed:
+// it is listed as unverified saying which year's calendar is missing.
+CaseChecks check_case(const forms::CaseExtraction& c, const std::vector<RulePack>& packs,
+                      const WorkCalendar* calendar = nullptr);
 
 }  // namespace caseaudit::rules
