@@ -230,23 +230,26 @@ void incomplete_finding(const CaseRecord& file, const CaseRecord& entry, const A
 }
 
 // When the case file's 当事人 is read well enough to say the platform mistyped
-// it (platform.party_typo), rather than that OCR slipped: two documents of the
-// file read the same name with fair confidence (two reads do not make the same
-// slip), or one read with high confidence and the names differ by characters
-// OCR does not confuse (forms::lookalike). A register row is typed, not read:
-// which side mistyped cannot be told. Anything less says nothing.
+// it (platform.party_typo), rather than that OCR slipped: read with high
+// confidence, or with fair confidence and the same on two documents of the
+// file; and the names differ by one or two characters none of which OCR
+// confuses with the other (forms::lookalike: a document printed in one font
+// may be misread the same way twice, while a typist's slip is a homophone, not
+// a look-alike). A register row is typed, not read: which side mistyped cannot
+// be told. Anything less says nothing.
 constexpr float kHighConfidence = 0.95f, kAgreedConfidence = 0.85f;
 
 bool party_typo(const CaseRecord& file, const CaseRecord& entry) {
-  if (file.origin.row != 0 || file.party_confidence < kAgreedConfidence) return false;
+  if (file.origin.row != 0) return false;
+  const bool sure = file.party_confidence >= kHighConfidence ||
+                    (file.party_sources >= 2 && file.party_confidence >= kAgreedConfidence);
+  if (!sure) return false;
   const std::u32string a = link_detail::fold_to_u32(file.party_key), b = link_detail::fold_to_u32(entry.party_key);
   const std::size_t shorter = std::min(a.size(), b.size());
   if (shorter < 3 || a == b) return false;
   const double plain = forms::edit_distance(a, b, false);
   if (plain > 2.0 || plain > static_cast<double>(shorter) / 3.0) return false;  // another party, not a typo
-  if (file.party_sources >= 2) return true;
-  const bool lookalike = forms::edit_distance(a, b, true) < plain - 1e-9;
-  return file.party_confidence >= kHighConfidence && !lookalike;
+  return forms::edit_distance(a, b, true) >= plain - 1e-9;                     // no look-alike in the difference
 }
 
 void mismatch_finding(const CaseRecord& file, const CaseRecord& entry, const Link& link, const AuditContext& ctx,
