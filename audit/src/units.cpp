@@ -32,6 +32,17 @@ struct Known {
   std::size_t canonical;  // the known unit this one stands for (itself, or the platform's longer/shorter name)
 };
 
+// Two names of one unit: one is the other with the place above it in front
+// (宛城区市场监督管理局, 南阳市宛城区市场监督管理局), at least three quarters of
+// it. A name with words after the other's (…市场监督管理局城关所) is a part of
+// that unit, not the unit.
+bool alias_names(const std::u32string& a, const std::u32string& b) {
+  const std::u32string& shorter = a.size() <= b.size() ? a : b;
+  const std::u32string& longer = a.size() <= b.size() ? b : a;
+  return shorter.size() >= 5 && shorter.size() * 4 >= longer.size() * 3 && shorter.size() < longer.size() &&
+         longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0;
+}
+
 // Whether `read` is `known` with some characters lost (under a seal, faint).
 bool drops_of(const std::u32string& read, const std::u32string& known) {
   std::size_t j = 0;
@@ -42,9 +53,8 @@ bool drops_of(const std::u32string& read, const std::u32string& known) {
 
 // How like a known unit's name a name read from a case file is, in [0, 1]:
 // the edit distance with OCR look-alikes cheap, as a similarity. Counted as a
-// misreading only what OCR does: a name contained in the other (the city left
-// out: 宛城区市场监督管理局 in 南阳市宛城区市场监督管理局, at least three
-// quarters of it) is 0.9; otherwise one character misread (any), look-alikes,
+// misreading only what OCR does: the other name of one unit (alias_names: the
+// city left out) is 0.9; otherwise one character misread (any), look-alikes,
 // or up to two characters lost (a fifth of the name at most). Two characters
 // read as others that are not look-alikes, or characters added (南阳市多城区…
 // against 南阳市市场监督管理局: a district bureau against the city's), are
@@ -52,10 +62,7 @@ bool drops_of(const std::u32string& read, const std::u32string& known) {
 double name_similarity(const std::u32string& read, const std::u32string& known) {
   if (read == known) return 1;
   const double s = forms::similarity(read, known, true);
-  const std::u32string& shorter = read.size() <= known.size() ? read : known;
-  const std::u32string& longer = read.size() <= known.size() ? known : read;
-  if (shorter.size() >= 5 && shorter.size() * 4 >= longer.size() * 3 && longer.find(shorter) != std::u32string::npos)
-    return std::max(s, 0.9);
+  if (alias_names(read, known)) return std::max(s, 0.9);
   const double d = forms::edit_distance(read, known, true);
   const std::size_t lost = known.size() > read.size() ? known.size() - read.size() : 0;
   const bool ocr_like = (d <= 1.3 && read.size() + 1 >= known.size() && read.size() <= known.size() + 1) ||
@@ -63,11 +70,7 @@ double name_similarity(const std::u32string& read, const std::u32string& known) 
   return ocr_like ? s : std::min(s, 0.5);
 }
 
-bool aliases(const Known& a, const Known& b) {
-  const std::u32string& shorter = a.folded.size() <= b.folded.size() ? a.folded : b.folded;
-  const std::u32string& longer = a.folded.size() <= b.folded.size() ? b.folded : a.folded;
-  return shorter.size() >= 5 && shorter.size() * 4 >= longer.size() * 3 && longer.find(shorter) != std::u32string::npos;
-}
+bool aliases(const Known& a, const Known& b) { return alias_names(a.folded, b.folded); }
 
 std::u32string loose_prefix(const CaseRecord& r) {
   const auto loose = link_detail::read_loose_number(fold_to_u32(r.number.empty() ? r.number_key : r.number));
