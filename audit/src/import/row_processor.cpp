@@ -71,6 +71,17 @@ void RowProcessor::decide_header() {
       report_.fields_mapped.push_back(spec.field);
   }
   if (!category_column_ && profile_->category) report_.fields_mapped.push_back("category");  // given by the profile
+  // Per field, what a row with all its columns blank records: every header, in
+  // profile order, and the first must_fill rule among them.
+  std::vector<const Column*> by_spec;
+  for (const Column& c : columns_) by_spec.push_back(&c);
+  std::sort(by_spec.begin(), by_spec.end(), [](const Column* a, const Column* b) { return a->map.spec < b->map.spec; });
+  for (const Column* c : by_spec) {
+    BlankRule& b = blank_rules_[static_cast<std::size_t>(c->field)];
+    b.headers += (b.headers.empty() ? "" : "/") + c->map.header;
+    b.field = c->spec->field;
+    if (b.rule == MustFill::Never) b.rule = c->spec->must_fill;
+  }
   auto pending = std::move(pending_);
   pending_.clear();
   for (std::size_t i = match.row_index + 1; i < pending.size(); ++i) process(pending[i].first, pending[i].second);
@@ -153,25 +164,15 @@ void RowProcessor::process(int row_number, const Row& row) {
     if (is_blank(columns_[i])) continue;
     if (chosen[f] == kNone || columns_[i].map.spec < columns_[chosen[f]].map.spec) chosen[f] = i;
   }
-  std::vector<bool> blank_said(kFieldCount, false);
+  bool blank_said[kFieldCount] = {};
   for (std::size_t i = 0; i < columns_.size(); ++i) {
     const Column& col = columns_[i];
     const std::size_t f = static_cast<std::size_t>(col.field);
     if (chosen[f] == kNone) {
       if (blank_said[f]) continue;
       blank_said[f] = true;
-      // The first must_fill rule among the field's columns, in profile order; every header named, in that order.
-      std::vector<const Column*> same;
-      for (const Column& other : columns_)
-        if (other.field == col.field) same.push_back(&other);
-      std::sort(same.begin(), same.end(), [](const Column* a, const Column* b) { return a->map.spec < b->map.spec; });
-      std::string headers;
-      MustFill rule = MustFill::Never;
-      for (const Column* other : same) {
-        headers += (headers.empty() ? "" : "/") + other->map.header;
-        if (rule == MustFill::Never) rule = other->spec->must_fill;
-      }
-      if (rule != MustFill::Never) rec.blank.push_back({headers, col.spec->field, rule});
+      const BlankRule& b = blank_rules_[f];
+      if (b.rule != MustFill::Never) rec.blank.push_back({b.headers, b.field, b.rule});
       continue;
     }
     if (chosen[f] != i) continue;

@@ -55,6 +55,12 @@ class RowProcessor {
   bool decided_ = false;
   std::vector<std::pair<int, Row>> pending_;
   std::vector<Column> columns_;              // in file column order
+  struct BlankRule {
+    std::string headers;  // the field's headers in the file, in profile order, joined by /
+    std::string field;
+    MustFill rule = MustFill::Never;
+  };
+  BlankRule blank_rules_[kFieldCount];      // per field (Field), set with the header
   std::vector<std::string> header_cells_;  // header row texts by file column
   // 案件类别 takes a handful of values: each is folded and read once.
   std::vector<std::pair<std::string, std::optional<Category>>> categories_;
