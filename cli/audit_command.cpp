@@ -38,8 +38,12 @@ constexpr const char* kHelp =
     "  -o, --output DIR      输出文件夹 (output folder)\n"
     "      --as-of DATE      核查基准日（默认今天）(the audit date; default today)\n"
     "      --profile NAME    地区配置 (regional profile in rules/profiles; default: default)\n"
-    "      --columns NAME    平台导出列名配置 (column profile in audit/exports; default: platform)\n"
-    "      --register-columns NAME 台账列名配置 (default: register)\n"
+    "      --platform-columns NAME  平台导出列名配置；auto（默认）按表头逐个文件自动选择\n"
+    "                        column profile in audit/exports for the exports; auto (default) picks one per file\n"
+    "                        (--columns NAME is the same)\n"
+    "      --register-columns NAME  台账列名配置；auto（默认）自动选择 (default: auto)\n"
+    "      --units FILE      已知单位名单，每行一个（UTF-8 或 GB18030），用于校正识别出的执法机关名称\n"
+    "                        known units, one a line (UTF-8 or GB18030), to resolve misread agency names\n"
     "      --exports DIR     列名配置文件夹 (column profiles folder)\n"
     "      --rules DIR       规则数据文件夹 (rules data; default: shipped)\n"
     "      --templates DIR   文书模板文件夹 (document templates)\n"
@@ -72,7 +76,7 @@ std::map<std::string, int> sample_population(const std::filesystem::path& manife
 
 audit::AuditJob parse(const std::vector<std::string>& argv, bool* quiet, bool* help) {
   audit::AuditJob job;
-  std::filesystem::path sample_manifest;
+  std::filesystem::path sample_manifest, units_file;
   job.cases.ocr.cache_dir = ocr::default_cache_dir();
   job.options.as_of = today();
   const BatchArgs batch = parse_batch_args(
@@ -91,8 +95,10 @@ audit::AuditJob parse(const std::vector<std::string>& argv, bool* quiet, bool* h
           job.options.as_of = *d;
         } else if (args.is(t, {"--profile"})) {
           job.profile = args.value(t);
-        } else if (args.is(t, {"--columns"})) {
+        } else if (args.is(t, {"--platform-columns", "--columns"})) {
           job.platform_columns = args.value(t);
+        } else if (args.is(t, {"--units"})) {
+          units_file = args.value(t);
         } else if (args.is(t, {"--register-columns"})) {
           job.register_columns = args.value(t);
         } else if (args.is(t, {"--exports"})) {
@@ -117,6 +123,14 @@ audit::AuditJob parse(const std::vector<std::string>& argv, bool* quiet, bool* h
   job.cases.output = batch.output;
   *quiet = batch.quiet, *help = batch.help;
   if (!batch.help && !sample_manifest.empty()) job.population = sample_population(sample_manifest);
+  if (!batch.help && !units_file.empty()) {
+    try {
+      job.units = audit::read_unit_list(units_file);
+    } catch (const audit::ImportError& e) {
+      throw UsageError(std::string("--units: ") + e.what());
+    }
+    if (job.units.empty()) throw UsageError("--units " + units_file.string() + ": 名单为空 (the unit list is empty)");
+  }
   if (!batch.help) {
     if (job.platform.empty()) throw UsageError("请用 --platform 指定平台导出文件 (give the platform export with --platform FILE)");
     if (job.cases.inputs.empty() && job.registers.empty())

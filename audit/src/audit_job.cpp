@@ -48,19 +48,72 @@ std::vector<fs::path> expand_cases(const std::vector<fs::path>& inputs) {
   return out;
 }
 
-void import_side(const std::vector<fs::path>& files, const ColumnProfile& profile, std::vector<CaseRecord>& into,
-                 AuditJobReport& report) {
+// The column profiles a side is read with: the one named, or for "auto" the
+// candidates of that side.
+std::vector<ColumnProfile> side_profiles(const fs::path& exports, const std::string& name, const std::string& side) {
+  if (name != "auto") return {load_column_profile(exports, name)};
+  std::vector<ColumnProfile> c = auto_candidates(load_column_profiles(exports), side);
+  if (c.empty()) throw rules::DataError(exports, 0, "没有 " + side + " 一方可用的列配置 (no column profile for the " + side + " side)");
+  return c;
+}
+
+void import_side(const std::vector<fs::path>& files, const std::vector<ColumnProfile>& profiles, const std::string& side,
+                 bool automatic, std::vector<CaseRecord>& into, AuditJobReport& report) {
   for (const auto& f : files) {
     try {
-      ImportReport r = import_table(f, profile);
+      ImportReport r = import_table_auto(f, profiles);
       if (r.records.empty())
         report.warnings.push_back(f.string() + ": 只有表头，没有数据行 (header only, no rows)");
       report.cell_problems.insert(report.cell_problems.end(), r.problems.begin(), r.problems.end());
+      ImportedFile info{f, side, r.profile, "", automatic, r.fields_mapped};
+      for (const auto& p : profiles)
+        if (p.name == r.profile) info.title = p.title;
+      report.imported.push_back(std::move(info));
       for (auto& rec : r.records) into.push_back(std::move(rec));
     } catch (const ImportError& e) {
       report.unreadable.push_back({f, e.what()});
     }
   }
+}
+
+bool has_field(const ImportedFile& f, const char* field) {
+  return std::find(f.fields_mapped.begin(), f.fields_mapped.end(), field) != f.fields_mapped.end();
+}
+
+// What the columns of the files read leave unjudgeable, said once per file.
+std::vector<std::string> column_notes(const AuditJobReport& r, const AuditContext& ctx) {
+  std::vector<std::string> notes;
+  bool filing_clock = false, decision_clock = false;
+  for (const auto& d : ctx.profile.entry_deadlines) {
+    filing_clock = filing_clock || d.clock == rules::Clock::CaseFiled;
+    decision_clock = decision_clock || d.clock == rules::Clock::CaseDecided;
+  }
+  bool entries_filed = false, entries_decided = false;
+  for (const auto& f : r.imported)
+    if (f.side == "platform") entries_filed |= has_field(f, "filed"), entries_decided |= has_field(f, "decided");
+  for (const auto& f : r.imported) {
+    const std::string name = f.file.filename().string();
+    std::vector<std::string> cannot;
+    if (f.side == "register") {
+      if (filing_clock && !has_field(f, "filed"))
+        cannot.push_back(entries_filed ? "自立案起算的迟录只能依平台导出的立案日期判断 (lateness from 立案 only where the export gives 立案日期)"
+                                       : "自立案起算的迟录 (lateness from 立案)");
+      if (decision_clock && !has_field(f, "decided"))
+        cannot.push_back(entries_decided ? "自决定起算的迟录只能依平台导出的决定日期判断 (lateness from the decision only where the export gives it)"
+                                         : "自决定起算的迟录 (lateness from the decision)");
+      if (!has_field(f, "category")) cannot.push_back("案件类别是否录错 (whether the category was entered wrongly)");
+      if (!has_field(f, "case_amount") && !has_field(f, "fine"))
+        cannot.push_back("以罚代刑、提前介入及选择性录入的金额检验（无金额列）(amount screening and tests: no amount column)");
+    } else {
+      if (!has_field(f, "entered")) cannot.push_back("迟录（无录入日期）(lateness: no entry date)");
+      if (!has_field(f, "category")) cannot.push_back("案件类别是否录错 (whether the category was entered wrongly)");
+    }
+    std::string what;
+    for (const auto& c : cannot) what += (what.empty() ? "" : "；") + c;
+    if (!what.empty())
+      notes.push_back((f.side == "register" ? "台账 " : "平台导出 ") + name + "（列配置 " + f.profile + "）缺少相应的列，无法判断：" + what);
+  }
+  return notes;
 }
 
 // The rule packs' findings on the scanned case files' documents, as audit
@@ -113,8 +166,8 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
     throw std::invalid_argument("没有案卷或台账 (no case files or registers given: --cases DIR or --register FILE)");
   const AuditContext ctx = AuditContext::load(job.rules_dir, job.profile);
   const fs::path exports = job.exports_dir.empty() ? default_exports_dir() : job.exports_dir;
-  const ColumnProfile platform_columns = load_column_profile(exports, job.platform_columns);
-  const ColumnProfile register_columns = load_column_profile(exports, job.register_columns);
+  const std::vector<ColumnProfile> platform_columns = side_profiles(exports, job.platform_columns, "platform");
+  const std::vector<ColumnProfile> register_columns = side_profiles(exports, job.register_columns, "register");
 
   AuditJobReport report;
   std::vector<std::optional<rules::TransferScreening>> screenings;
@@ -134,15 +187,24 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
       unverified.push_back(std::move(checks.unverified));
     }
   }
-  import_side(job.registers, register_columns, report.files, report);
+  import_side(job.registers, register_columns, "register", job.register_columns == "auto", report.files, report);
   screenings.resize(report.files.size());  // register rows: screened from their 案由 and 涉案金额
   const std::size_t failed_before = report.unreadable.size();
-  import_side(job.platform, platform_columns, report.entries, report);
+  import_side(job.platform, platform_columns, "platform", job.platform_columns == "auto", report.entries, report);
   if (report.unreadable.size() > failed_before)
     report.warnings.push_back("有平台导出文件无法读取，其单位的案卷会显示为漏录，请先处理该文件 "
                               "(an export could not be read: its unit's cases show as not entered)");
 
+  // Scanned case files' units, as read, resolved to the known units before
+  // anything is counted per unit.
+  report.units = resolve_units(report.files, report.entries, job.units, job.options.link);
   report.result = reconcile(report.files, report.entries, ctx, job.options, screenings, job.population);
+  std::vector<std::string> notes = column_notes(report, ctx);
+  for (const auto& u : report.units)
+    if (!u.resolved)
+      notes.push_back("单位无法确定 (unit not resolved)：" + report.files[u.file].origin.text() + " 读作“" + u.read + "”，" +
+                      u.how + "；按原文统计 (counted as read)");
+  report.result.notes.insert(report.result.notes.begin(), notes.begin(), notes.end());
   add_document_findings(report.files, document_findings, job.population, report.result);
   {
     ReconcileResult doubts;

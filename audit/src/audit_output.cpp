@@ -55,6 +55,32 @@ std::string ledger_csv(const AuditJobReport& r, bool mask) {
   return out;
 }
 
+// A spreadsheet row a finding is about: {"file", "sheet", "row"}.
+nlohmann::ordered_json row_json(const Origin& o) {
+  nlohmann::ordered_json j;
+  j["file"] = o.file.string();
+  if (!o.sheet.empty()) j["sheet"] = o.sheet;
+  j["row"] = o.row;
+  return j;
+}
+
+// A finding as JSON, with what it is about: "case" (a scanned case file's
+// name), "case_row" (a register row), "row" (a platform export row), and
+// whether the case file's unit could not be resolved.
+nlohmann::ordered_json finding_json(const AuditFinding& f, const AuditJobReport& r) {
+  nlohmann::ordered_json j = to_json(f);
+  if (f.file && *f.file < r.files.size()) {
+    const CaseRecord& c = r.files[*f.file];
+    if (c.origin.row == 0) j["case"] = c.origin.file.filename().string();
+    else j["case_row"] = row_json(c.origin);
+    if (!c.unit_read.empty()) j["unit_read"] = c.unit_read;
+    for (const auto& u : r.units)
+      if (u.file == *f.file && !u.resolved) j["unit_unresolved"] = true;
+  }
+  if (f.entry && *f.entry < r.entries.size()) j["row"] = row_json(r.entries[*f.entry].origin);
+  return j;
+}
+
 }  // namespace
 
 std::string audit_report_text(const AuditJob& job, const AuditJobReport& r) {
@@ -67,6 +93,23 @@ std::string audit_report_text(const AuditJob& job, const AuditJobReport& r) {
   for (const auto& u : r.unreadable) out << "! 无法读取 (unreadable) " << u.message << "\n";
   if (!r.cell_problems.empty())
     out << "! " << r.cell_problems.size() << " 个单元格无法识别，已按未知处理 (cells kept as unknown; see audit.json)\n";
+  if (!r.imported.empty()) {
+    out << "\n读取的表格及列配置 files and column profiles\n";
+    for (const auto& f : r.imported)
+      out << "  " << (f.side == "platform" ? "平台导出 " : "台账 ") << f.file.filename().string() << "：" << f.profile
+          << (f.title.empty() ? "" : "（" + f.title + "）") << (f.chosen ? " [自动选择 auto]" : "") << "\n";
+  }
+  bool any_unit = false;
+  for (const auto& u : r.units)
+    if (u.unit != u.read || !u.resolved) any_unit = true;
+  if (any_unit) {
+    out << "\n案卷单位识别 units of the scanned case files\n";
+    for (const auto& u : r.units) {
+      if (u.resolved && u.unit == u.read) continue;
+      out << "  " << r.files[u.file].origin.text() << " “" << u.read << "” → "
+          << (u.resolved ? u.unit : "无法确定，按原文 (not resolved, kept as read)") << "：" << u.how << "\n";
+    }
+  }
 
   out << "\n各单位统计 per-unit statistics（区间为95%置信区间 95% intervals）\n";
   for (const auto& u : r.result.units) {
@@ -88,7 +131,7 @@ std::string audit_report_text(const AuditJob& job, const AuditJobReport& r) {
   std::string unit;
   for (const auto& f : r.result.findings) {
     if (f.unit != unit) out << "\n【" << (unit = f.unit) << "】\n";
-    out << "  [" << severity_zh(f.severity) << "] " << kind_zh(f.kind) << " " << f.number << (f.party.empty() ? "" : " " + f.party)
+    out << "  [" << severity_zh(f.severity) << "] " << kind_zh(f) << " " << f.number << (f.party.empty() ? "" : " " + f.party)
         << "\n      " << f.message << "\n      依据 basis: " << f.basis << "\n";
     if (!f.note.empty()) out << "      说明 note: " << f.note << "\n";
     for (const auto& e : f.evidence) out << "      见 see: " << e << "\n";
@@ -120,13 +163,30 @@ void write_audit_outputs(const AuditJob& job, AuditJobReport& r) {
   j["units"] = nlohmann::ordered_json::array();
   for (const auto& u : r.result.units) j["units"].push_back(to_json(u));
   j["findings"] = nlohmann::ordered_json::array();
-  for (const auto& f : r.result.findings) j["findings"].push_back(to_json(f));
+  for (const auto& f : r.result.findings) j["findings"].push_back(finding_json(f, r));
   j["links"] = nlohmann::ordered_json::array();
   for (const auto& l : r.result.linking.links)
     j["links"].push_back({{"case", r.files[l.file].origin.text()}, {"entry", r.entries[l.entry].origin.text()},
                           {"score", l.score}, {"by_number", l.by_number}, {"explain", l.explain()}});
   j["to_verify"] = nlohmann::ordered_json::array();
-  for (const auto& f : r.to_verify) j["to_verify"].push_back(to_json(f));
+  for (const auto& f : r.to_verify) j["to_verify"].push_back(finding_json(f, r));
+  j["column_profiles"] = nlohmann::ordered_json::array();
+  for (const auto& f : r.imported)
+    j["column_profiles"].push_back({{"file", f.file.string()}, {"side", f.side}, {"profile", f.profile}, {"auto", f.chosen},
+                                    {"fields", f.fields_mapped}});
+  j["unit_resolution"] = nlohmann::ordered_json::array();
+  for (const auto& u : r.units) {
+    nlohmann::ordered_json e;
+    e["case"] = r.files[u.file].origin.file.filename().string();
+    e["read"] = u.read;
+    e["unit"] = u.unit;
+    e["resolved"] = u.resolved;
+    if (!u.resolved) e["unit_unresolved"] = true;
+    e["score"] = u.score;
+    if (!u.closest.empty()) e["closest"] = u.closest;
+    e["how"] = u.how;
+    j["unit_resolution"].push_back(e);
+  }
   j["unreadable"] = nlohmann::ordered_json::array();
   for (const auto& u : r.unreadable) j["unreadable"].push_back({{"file", u.file.string()}, {"message", u.message}});
   j["cell_problems"] = nlohmann::ordered_json::array();

@@ -47,6 +47,16 @@ CaseRecord record_from_case(const forms::CaseExtraction& c, const std::filesyste
   r.number_key = doc_number_key(r.number);
   r.party = first_text(c, {"行政处罚决定书", "立案审批表", "涉嫌犯罪案件移送书"}, "当事人");
   r.party_key = party_key(r.party);
+  // How far the party's reading can be trusted (platform.party_typo): the OCR
+  // confidence of the field it came from, and how many documents agree on it.
+  for (const char* t : {"行政处罚决定书", "立案审批表", "涉嫌犯罪案件移送书"})
+    if (const auto* f = field(c, t, "当事人"); f && text(f) == r.party) {
+      r.party_confidence = f->confidence;
+      break;
+    }
+  for (const auto& d : c.documents)
+    if (const auto* f = d.field("当事人"); f && !f->raw.empty() && !r.party_key.empty() && party_key(text(f)) == r.party_key)
+      ++r.party_sources;
   r.cause = first_text(c, {"立案审批表", "行政处罚决定书", "涉嫌犯罪案件移送书"}, "案由");
   r.name = r.party + (r.cause.rfind("涉嫌", 0) == 0 ? "" : "涉嫌") + r.cause + "案";
   bool transfer = false, any = false;

@@ -2,20 +2,11 @@
 #include "ledger_text.h"
 
 #include <cstdio>
-#include <map>
 
 namespace caseaudit::audit {
 
-const char* kind_zh(const std::string& kind) {
-  static const std::map<std::string, const char*> names = {
-      {kind::kMissing, "漏录"},           {kind::kLate, "迟录"},
-      {kind::kIncomplete, "录入信息不全"}, {kind::kMismatch, "录入与案卷不一致"},
-      {kind::kCategory, "案件类别错误"},   {kind::kOrphan, "有录入无案卷"},
-      {kind::kAmbiguous, "关联待人工核对"}, {kind::kSelective, "选择性录入"},
-      {kind::kFineInstead, "以罚代刑/有案不移"}, {kind::kEarly, "提前介入"},
-      {kind::kPoliceDecision, "公安立案逾期"}, {kind::kInvestigationOpen, "侦查超期"}};
-  auto it = names.find(kind);
-  return it == names.end() ? "文书/程序问题" : it->second;  // a rule pack's finding (its rule id is the kind)
+std::string kind_zh(const AuditFinding& f) {
+  return f.title.empty() ? "文书/程序问题" : f.title;  // a rule pack's finding (its rule id is the kind) has no title
 }
 
 std::string severity_zh(rules::Severity s) {
@@ -47,7 +38,7 @@ std::vector<std::string> ledger_header() {
 std::vector<std::string> ledger_cells(int n, const AuditFinding& f, bool mask) {
   std::string evidence;
   for (const auto& e : f.evidence) evidence += (evidence.empty() ? "" : "；") + e;
-  std::vector<std::string> cells = {std::to_string(n), f.unit, f.number, f.party, kind_zh(f.kind), f.kind,
+  std::vector<std::string> cells = {std::to_string(n), f.unit, f.number, f.party, kind_zh(f), f.kind,
                                     severity_zh(f.severity), f.message, f.basis, evidence, f.note};
   for (auto& c : cells) {
     while (!c.empty() && (c.back() == '\n' || c.back() == ' ')) c.pop_back();

@@ -9,7 +9,7 @@
 
 namespace caseaudit::audit {
 
-const char* kind_zh(const std::string& kind);   // 漏录, 迟录 ...; a rule pack's finding: 文书/程序问题
+std::string kind_zh(const AuditFinding& f);     // the profile's title (漏录, 迟录 ...); a rule pack's finding: 文书/程序问题
 std::string severity_zh(rules::Severity s);     // 错误 | 提示 | 信息
 std::string percent(int a, int n);              // "82.5%", "—" when n is 0
 std::string interval(const Interval& i);        // "[70.6%, 90.2%]"

@@ -53,17 +53,21 @@ void police_findings(const CaseRecord& file, const CaseRecord* entry, std::size_
     const forms::Date called_out = rules::add_months(*transferred, p.police_filing_after_transfer.limit.count);
     const forms::Date until = decided ? *decided : o.as_of;
     if (until > decide_by) {
-      AuditFinding f = base_finding(kind::kPoliceDecision, file);
       const bool long_over = until > called_out;
-      f.severity = long_over ? rules::Severity::Error : rules::Severity::Warning;
       const int days = static_cast<int>(rules::days_from_civil(until) - rules::days_from_civil(*transferred));
-      f.message = decided
-                      ? "公安机关于移送后 " + std::to_string(days) + " 日才作出" + (police_filed ? "立案" : "不予立案") +
-                            "决定（应于三日内作出决定）" +
-                            (long_over ? "，超过六个月" : "") + " (police decided " + std::to_string(days) + " days after the transfer)"
-                      : "移送公安机关已 " + std::to_string(days) + " 日，未见立案或不予立案决定" +
-                            (long_over ? "，超过六个月" : "") + " (no police decision " + std::to_string(days) + " days after the transfer)";
-      f.basis = p.police_decision_after_transfer.source.text() + (long_over ? "；" + p.police_filing_after_transfer.source.text() : "");
+      const std::string limit = p.police_decision_after_transfer.limit.text(), past = p.police_filing_after_transfer.limit.text();
+      const std::string detail =
+          decided ? "公安机关于移送后 " + std::to_string(days) + " 日才作出" + (police_filed ? "立案" : "不予立案") + "决定（期限 " +
+                        limit + "）" + (long_over ? "，超过 " + past : "") + " (police decided " + std::to_string(days) +
+                        " days after the transfer)"
+                  : "移送公安机关已 " + std::to_string(days) + " 日，未见立案或不予立案决定（期限 " + limit + "）" +
+                        (long_over ? "，超过 " + past : "") + " (no police decision " + std::to_string(days) +
+                        " days after the transfer)";
+      AuditFinding f = make_finding(ctx, kind::kPoliceDecision, file, detail,
+                                    {p.police_decision_after_transfer.source.text(),
+                                     long_over ? p.police_filing_after_transfer.source.text() : ""});
+      const rules::FindingSpec& spec = ctx.finding(kind::kPoliceDecision);
+      if (long_over && spec.escalated) f.severity = *spec.escalated;
       f.evidence = {where_file(file) + " 移送日期 " + transferred->iso(),
                     police_filed     ? "公安立案日期 " + police_filed->iso()
                     : police_refused ? "不予立案决定日期 " + police_refused->iso()
@@ -75,11 +79,11 @@ void police_findings(const CaseRecord& file, const CaseRecord* entry, std::size_
   if (police_filed && open_status(status)) {
     const forms::Date limit = rules::add_months(*police_filed, 12 * p.investigation_open.limit.count);
     if (o.as_of > limit) {
-      AuditFinding f = base_finding(kind::kInvestigationOpen, file);
-      f.message = "公安机关 " + police_filed->iso() + " 立案，至 " + o.as_of.iso() + " 仍为“" + status +
-                  "”，侦查超过" + p.investigation_open.limit.text() + " (investigation open for over " +
-                  p.investigation_open.limit.text() + ")";
-      f.basis = p.investigation_open.source.text();
+      AuditFinding f = make_finding(ctx, kind::kInvestigationOpen, file,
+                                    "公安机关 " + police_filed->iso() + " 立案，至 " + o.as_of.iso() + " 仍为“" + status +
+                                        "”，侦查超过" + p.investigation_open.limit.text() + " (investigation open for over " +
+                                        p.investigation_open.limit.text() + ")",
+                                    {p.investigation_open.source.text()});
       f.evidence = {(entry ? where_entry(*entry) : where_file(file)) + " 状态 " + status};
       f.file = fi;
       r.findings.push_back(std::move(f));
@@ -99,18 +103,17 @@ void criminal_findings(const std::vector<CaseRecord>& files, const std::vector<C
     const CaseRecord* entry = entry_of[fi] ? &entries[*entry_of[fi]] : nullptr;
     const auto amount = either(file.case_amount, entry ? entry->case_amount : std::nullopt);
     if (amount) stats[fi].amount = static_cast<double>(*amount) / 100.0;
+    if (const auto fine = either(file.fine, entry ? entry->fine : std::nullopt)) stats[fi].fine = static_cast<double>(*fine) / 100.0;
     const rules::TransferScreening s = fi < screenings.size() && screenings[fi] ? *screenings[fi] : screen_record(file, amount, ctx);
     stats[fi].near_threshold = s.call == rules::TransferCall::Due || s.call == rules::TransferCall::Early;
     const bool transferred = file.category == Category::Transfer || file.transferred.has_value();
     stats[fi].transfer = transferred;
     if (!transferred && (s.call == rules::TransferCall::Due || s.call == rules::TransferCall::Early)) {
       const bool due = s.call == rules::TransferCall::Due;
-      AuditFinding f = base_finding(due ? kind::kFineInstead : kind::kEarly, file);
-      f.severity = due ? rules::Severity::Error : rules::Severity::Warning;
-      f.message = due ? "疑似以罚代刑、有案不移：" + s.message + "；未移送公安机关 (fined, not transferred)"
-                      : "提前介入：" + s.message;
-      f.basis = due ? "《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号）第三条、第十一条；" + s.threshold->source.text()
-                    : ctx.profile.early_intervention.source.text() + "；" + s.threshold->source.text();
+      AuditFinding f = due ? make_finding(ctx, kind::kFineInstead, file, s.message + "；未移送公安机关",
+                                          {s.threshold->source.text()})
+                           : make_finding(ctx, kind::kEarly, file, s.message,
+                                          {ctx.profile.early_intervention.source.text(), s.threshold->source.text()});
       for (const auto& n : s.notes) f.note += (f.note.empty() ? "" : "；") + n;
       f.evidence = {where_file(file) + " 案由 " + file.cause + "，" + threshold_words(s)};
       f.file = fi;

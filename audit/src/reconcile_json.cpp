@@ -6,6 +6,7 @@ namespace caseaudit::audit {
 nlohmann::ordered_json to_json(const AuditFinding& f) {
   nlohmann::ordered_json j;
   j["kind"] = f.kind;
+  if (!f.title.empty()) j["title"] = f.title;
   j["severity"] = rules::to_string(f.severity);
   j["unit"] = f.unit;
   j["number"] = f.number.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(f.number);
@@ -36,11 +37,36 @@ nlohmann::ordered_json to_json(const UnitStats& s) {
                       {"share_with_defects", static_cast<double>(s.with_defects) / s.checked},
                       {"share_with_defects_ci95", {s.defective_ci.low, s.defective_ci.high}}};
   const SelectiveTest& t = s.selective;
-  j["selective_entry"] = {{"selective", t.selective}, {"missing", t.missing}, {"entered", t.entered},
-                          {"median_amount_missing", t.median_missing}, {"median_amount_entered", t.median_entered},
-                          {"ratio", t.ratio}, {"mann_whitney_u", t.u}, {"p", t.p}, {"near_missing", t.near_missing},
-                          {"near_entered", t.near_entered}, {"near_p", t.near_p}, {"transfer_missing", t.transfer_missing},
-                          {"transfer_entered", t.transfer_entered}, {"transfer_p", t.transfer_p}, {"words", t.words}};
+  auto amount = [](const AmountTest& a) {
+    nlohmann::ordered_json m;
+    m["measure"] = a.measure;
+    m["tested"] = a.tested;
+    m["missing"] = a.missing;
+    m["entered"] = a.entered;
+    m["median_missing"] = a.median_missing;
+    m["median_entered"] = a.median_entered;
+    m["ratio"] = a.ratio;
+    m["mann_whitney_u"] = a.u;
+    m["p"] = a.p;
+    m["significant"] = a.significant;
+    return m;
+  };
+  nlohmann::ordered_json sel;
+  sel["selective"] = t.selective;
+  sel["measures"] = t.measures;  // what was significant
+  sel["tested"] = t.tested;      // what was tested
+  sel["missing"] = t.missing;
+  sel["entered"] = t.entered;
+  sel["amounts"] = {amount(t.case_amount), amount(t.fine)};
+  sel["amount_alpha"] = t.amount_alpha;
+  sel["near_missing"] = t.near_missing;
+  sel["near_entered"] = t.near_entered;
+  sel["near_p"] = t.near_p;
+  sel["transfer_missing"] = t.transfer_missing;
+  sel["transfer_entered"] = t.transfer_entered;
+  sel["transfer_p"] = t.transfer_p;
+  sel["words"] = t.words;
+  j["selective_entry"] = sel;
   return j;
 }
 

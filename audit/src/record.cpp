@@ -26,6 +26,28 @@ std::optional<Category> parse_category(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+constexpr std::pair<MustFill, std::string_view> kMustFill[] = {{MustFill::Never, "never"},
+                                                               {MustFill::Always, "always"},
+                                                               {MustFill::WhenKnown, "when_known"},
+                                                               {MustFill::Transfer, "transfer"},
+                                                               {MustFill::Penalty, "penalty"}};
+}  // namespace
+
+std::string_view must_fill_name(MustFill m) {
+  for (const auto& [v, name] : kMustFill)
+    if (v == m) return name;
+  return "never";
+}
+
+std::optional<MustFill> parse_must_fill(std::string_view text) {
+  if (text == "true" || text == "yes") return MustFill::Always;
+  if (text == "false" || text == "no") return MustFill::Never;
+  for (const auto& [v, name] : kMustFill)
+    if (name == text) return v;
+  return std::nullopt;
+}
+
 std::string Origin::text() const {
   if (row == 0) return "案卷 " + file.filename().string() + " (case file)";
   // The folder too: a unit's register and export often share a file name.

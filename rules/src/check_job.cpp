@@ -36,6 +36,7 @@ std::string text_of(const forms::ExtractedField* f) {
 std::pair<std::string, std::string> clock_field(Clock c) {
   switch (c) {
     case Clock::CaseFiled: return {"立案审批表", "立案日期"};
+    case Clock::CaseDecided: return {"行政处罚决定书", "决定日期"};
     case Clock::CaseTransferred: return {"涉嫌犯罪案件移送书", "移送日期"};
     case Clock::CaseWithdrawn: return {"撤案审批表", "撤案日期"};
     default: return {"", ""};
@@ -61,7 +62,8 @@ std::vector<EntryDue> entry_deadlines(const forms::CaseExtraction& c, const Prof
         case Duration::Unit::Months: due = add_months(*start, e.deadline.count); break;
         case Duration::Unit::Years: due = add_months(*start, 12 * e.deadline.count); break;
       }
-      out.push_back({e.kind, e.information, start->iso(), due.iso(), e.deadline.text(), e.source.text(),
+      const std::string source = e.source.text() + (e.clock_source ? "；" + e.clock_source->text() : "");
+      out.push_back({e.kind, e.information, start->iso(), due.iso(), e.deadline.text(), source,
                      e.information + "须于 " + due.iso() + " 前录入（" + type + name + " " + start->iso() + " 起 " +
                          e.deadline.text() + "） / enter by " + due.iso()});
     } catch (const MissingCalendarYear& ex) {

@@ -53,6 +53,7 @@ std::string Duration::text() const {
 namespace {
 constexpr std::pair<Clock, std::string_view> kClocks[] = {
     {Clock::FactsFound, "facts_found"},           {Clock::CaseFiled, "case_filed"},
+    {Clock::CaseDecided, "case_decided"},
     {Clock::CaseTransferred, "case_transferred"}, {Clock::CaseWithdrawn, "case_withdrawn"},
     {Clock::RefusalObjection, "refusal_objection"}, {Clock::RevocationObjection, "revocation_objection"},
     {Clock::Consultation, "consultation"},
@@ -85,6 +86,18 @@ const EntryDeadline* Profile::entry_deadline(std::string_view kind) const {
   return nullptr;
 }
 
+const FindingSpec* Profile::finding(std::string_view kind) const {
+  for (const auto& f : findings)
+    if (f.kind == kind) return &f;
+  return nullptr;
+}
+
+std::string FindingSpec::basis() const {
+  std::string s;
+  for (const auto& src : sources) s += (s.empty() ? "" : "；") + src.text();
+  return s;
+}
+
 // ---- reading ----
 
 namespace {
@@ -100,6 +113,7 @@ using Values = std::map<std::string, Value>;
 struct Flat {
   Values values;
   std::vector<std::string> kinds;  // entry deadline kinds in file order
+  std::vector<std::string> finding_kinds;  // finding kinds in file order
   std::string extends;
   int extends_line = 0;
 };
@@ -110,6 +124,19 @@ bool valid_key(const std::string& k) {
   });
 }
 
+// A finding kind: keys joined by dots, at least two (platform.missing, criminal.fine_instead).
+bool valid_finding_kind(const std::string& k) {
+  std::size_t start = 0, parts = 0;
+  while (true) {
+    const std::size_t dot = k.find('.', start);
+    if (!valid_key(k.substr(start, dot == std::string::npos ? std::string::npos : dot - start))) return false;
+    ++parts;
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return parts >= 2;
+}
+
 class FileReader {
  public:
   FileReader(const fs::path& file, Flat& out) : file_(file), r_{file_}, out_(out) {}
@@ -117,7 +144,7 @@ class FileReader {
   void read(const YAML::Node& root) {
     if (!root.IsDefined() || root.IsNull()) throw DataError(file_, 0, "the file is empty");
     r_.keys(root, {"name", "title", "extends", "note", "sources", "entry_deadlines", "deadline_counting",
-                   "early_intervention", "police", "rule_packs"},
+                   "early_intervention", "police", "rule_packs", "findings"},
             "a profile");
     if (Reader::given(root, "name")) {
       const std::string name = r_.text(root, "name", "profile");
@@ -179,6 +206,7 @@ class FileReader {
       }
       out_.values["rule_packs"] = v;
     }
+    if (Reader::given(root, "findings")) read_findings(root["findings"]);
   }
 
  private:
@@ -221,10 +249,11 @@ class FileReader {
   }
 
   void block(const YAML::Node& b, int line, const std::string& path, const std::set<std::string>& value_keys,
-             const std::set<std::string>& text_keys) {
+             const std::set<std::string>& text_keys, const std::set<std::string>& other_keys = {}) {
     std::set<std::string> allowed = {"source", "note"};
     allowed.insert(value_keys.begin(), value_keys.end());
     allowed.insert(text_keys.begin(), text_keys.end());
+    allowed.insert(other_keys.begin(), other_keys.end());
     r_.keys(b, allowed, path);
     out_.values[path] = Value{"", {}, {file_, line}};
     bool sets_value = false;
@@ -256,7 +285,13 @@ class FileReader {
   void read_deadline(const std::string& kind, const YAML::Node& key_node, const YAML::Node& b) {
     if (!valid_key(kind)) r_.fail(key_node, "an information kind is lower-case letters, digits, - and _");
     const std::string path = "entry_deadlines." + kind;
-    block(b, yaml_read::line_of(key_node), path, {"deadline", "clock"}, {"information", "clock_text"});
+    // A clock set with its own clock_source does not need `source` (the
+    // deadline's); a deadline always does.
+    const bool own_clock_source = b.IsMap() && Reader::given(b, "clock_source");
+    std::set<std::string> values = {"deadline"}, texts = {"information", "clock_text"};
+    (own_clock_source ? texts : values).insert("clock");
+    block(b, yaml_read::line_of(key_node), path, values, texts, {"clock_source"});
+    if (own_clock_source) source_ref(b["clock_source"], path + ".clock_source", path + ": clock_source");
     if (Reader::given(b, "deadline")) duration(b, path, "deadline");
     if (Reader::given(b, "clock")) {
       const std::string c = r_.text(b, "clock", path);
@@ -269,6 +304,53 @@ class FileReader {
     out_.kinds.push_back(kind);
   }
 
+  // {document, article}, stored under `path`.document and `path`.article.
+  void source_ref(const YAML::Node& s, const std::string& path, const std::string& where) {
+    r_.keys(s, {"document", "article"}, where);
+    r_.text(s, "document", where);
+    r_.text(s, "article", where);
+    put(s, "document", path + ".document");
+    put(s, "article", path + ".article");
+  }
+
+  // findings: kind -> {title, severity, message, source (one or a list), note}.
+  void read_findings(const YAML::Node& f) {
+    r_.keys(f, all_keys(f), "findings");
+    for (const auto& kv : f) {
+      const std::string kind = kv.first.as<std::string>();
+      if (!valid_finding_kind(kind))
+        r_.fail(kv.first, "a finding kind is lower-case names joined by dots (platform.missing), not \"" + kind + "\"");
+      const std::string path = "findings." + kind;
+      const YAML::Node b = kv.second;
+      r_.keys(b, {"title", "severity", "severity_escalated", "message", "source", "note"}, path);
+      out_.values[path] = Value{"", {}, {file_, yaml_read::line_of(kv.first)}};
+      put(b, "title", path + ".title");
+      put(b, "message", path + ".message");
+      put(b, "note", path + ".note");
+      for (const char* key : {"severity", "severity_escalated"})
+        if (Reader::given(b, key)) {
+          const std::string s = r_.text(b, key, path);
+          if (s != "error" && s != "warning" && s != "info")
+            r_.fail(b[key], path + ": " + key + " must be error, warning or info");
+          put(b, key, path + "." + key);
+        }
+      if (b["source"].IsDefined()) {
+        const YAML::Node s = b["source"];
+        std::vector<YAML::Node> items;
+        if (s.IsMap()) items.push_back(s);
+        else if (s.IsSequence())
+          for (const auto& item : s) items.push_back(item);
+        else
+          r_.fail(s, path + ": source must be {document, article} or a list of them ([] for none)");
+        out_.values[path + ".source"] = Value{std::to_string(items.size()), {}, {file_, yaml_read::line_of(s)}};
+        for (std::size_t i = 0; i < items.size(); ++i)
+          source_ref(items[i], path + ".source." + std::to_string(i), path + ": source");
+      }
+      if (std::find(out_.finding_kinds.begin(), out_.finding_kinds.end(), kind) == out_.finding_kinds.end())
+        out_.finding_kinds.push_back(kind);
+    }
+  }
+
   fs::path file_;
   Reader r_;
   Flat& out_;
@@ -277,6 +359,7 @@ class FileReader {
 struct Chain {
   Values values;
   std::vector<std::string> kinds;
+  std::vector<std::string> finding_kinds;
   std::vector<std::string> names;  // from the base profile to the requested one
   std::vector<fs::path> files;
 };
@@ -303,6 +386,26 @@ Chain load_chain(const fs::path& folder, const std::string& name, std::vector<st
       const std::string block = path.substr(0, path.size() - source_key.size());
       if (!flat.values.count(block + ".note")) chain.values.erase(block + ".note");
     }
+  // A finding kind given a new source list drops the inherited list (and its
+  // note); an entry deadline whose clock is set here without a clock_source
+  // drops the inherited clock_source, and one given a clock_source drops the
+  // inherited note.
+  auto erase_prefix = [&](const std::string& prefix) {
+    for (auto it = chain.values.lower_bound(prefix); it != chain.values.end() && it->first.rfind(prefix, 0) == 0;)
+      it = chain.values.erase(it);
+  };
+  for (const auto& kind : flat.finding_kinds) {
+    const std::string block = "findings." + kind;
+    if (!flat.values.count(block + ".source")) continue;
+    erase_prefix(block + ".source.");
+    if (!flat.values.count(block + ".note")) chain.values.erase(block + ".note");
+  }
+  for (const auto& kind : flat.kinds) {
+    const std::string block = "entry_deadlines." + kind;
+    const bool own = flat.values.count(block + ".clock_source.document") > 0;
+    if (flat.values.count(block + ".clock") && !own) erase_prefix(block + ".clock_source.");
+    if (own && !flat.values.count(block + ".note")) chain.values.erase(block + ".note");
+  }
   for (const auto& [path, v] : flat.values) {
     if (path.rfind("sources.", 0) == 0 && std::count(path.begin(), path.end(), '.') == 1) {
       if (auto it = chain.values.find(path); it != chain.values.end())
@@ -313,6 +416,9 @@ Chain load_chain(const fs::path& folder, const std::string& name, std::vector<st
   }
   for (const auto& k : flat.kinds)
     if (std::find(chain.kinds.begin(), chain.kinds.end(), k) == chain.kinds.end()) chain.kinds.push_back(k);
+  for (const auto& k : flat.finding_kinds)
+    if (std::find(chain.finding_kinds.begin(), chain.finding_kinds.end(), k) == chain.finding_kinds.end())
+      chain.finding_kinds.push_back(k);
   chain.names.push_back(name);
   chain.files.push_back(file);
   return chain;
@@ -334,14 +440,17 @@ class Builder {
   }
   SetAt at(const std::string& path) const { return c_.values.at(path).at; }
 
-  ProfileSource source(const std::string& block) const {
-    const Value& doc = need(block + ".source.document", block);
-    const Value& article = need(block + ".source.article", block);
+  // The source stored under `prefix`.document / .article (prefix: block.source).
+  ProfileSource source_at(const std::string& prefix, const std::string& block) const {
+    const Value& doc = need(prefix + ".document", block);
+    const Value& article = need(prefix + ".article", block);
     const std::string key = "sources." + doc.text;
     if (!c_.values.count(key))
       throw DataError(doc.at.file, doc.at.line, block + ": source document \"" + doc.text + "\" is not in sources");
     return ProfileSource{doc.text, opt(key + ".title"), opt(key + ".number"), article.text};
   }
+  ProfileSource source(const std::string& block) const { return source_at(block + ".source", block); }
+  bool has(const std::string& path) const { return c_.values.count(path) > 0; }
 
   Limit limit(const std::string& block) const {
     const Value& v = need(block + ".limit", block);
@@ -380,6 +489,7 @@ Profile load_profile(const fs::path& folder, std::string_view name) {
     d.clock = *parse_clock(b.need(block + ".clock", block).text);
     d.clock_text = b.need(block + ".clock_text", block).text;
     d.source = b.source(block);
+    if (b.has(block + ".clock_source.document")) d.clock_source = b.source_at(block + ".clock_source", block);
     d.note = b.opt(block + ".note");
     p.entry_deadlines.push_back(std::move(d));
   }
@@ -396,6 +506,23 @@ Profile load_profile(const fs::path& folder, std::string_view name) {
   p.police_filing_after_transfer = b.limit("police.filing_after_transfer");
   p.investigation_open = b.limit("police.investigation_open");
   p.rule_packs = b.need("rule_packs", "rule_packs").items;
+  for (const auto& kind : c.finding_kinds) {
+    const std::string block = "findings." + kind;
+    FindingSpec f;
+    f.kind = kind;
+    f.title = b.need(block + ".title", block).text;
+    auto severity = [](const std::string& s) {
+      return s == "info" ? Severity::Info : s == "warning" ? Severity::Warning : Severity::Error;
+    };
+    f.severity = severity(b.need(block + ".severity", block).text);
+    if (b.has(block + ".severity_escalated")) f.escalated = severity(b.opt(block + ".severity_escalated"));
+    f.message = b.need(block + ".message", block).text;
+    const int count = b.has(block + ".source") ? std::stoi(b.opt(block + ".source")) : 0;
+    for (int i = 0; i < count; ++i) f.sources.push_back(b.source_at(block + ".source." + std::to_string(i), block));
+    f.note = b.opt(block + ".note");
+    f.set_at = b.at(block);
+    p.findings.push_back(std::move(f));
+  }
   return p;
 }
 

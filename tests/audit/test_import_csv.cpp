@@ -19,6 +19,12 @@ namespace {
 
 ColumnProfile platform() { return load_column_profile(default_exports_dir(), "platform"); }
 
+std::vector<std::string> blank_columns(const CaseRecord& r) {
+  std::vector<std::string> out;
+  for (const auto& b : r.blank) out.push_back(b.column + " " + std::string(must_fill_name(b.rule)));
+  return out;
+}
+
 const std::string kHeader = "录入单位,案件编号,案件名称,当事人,案由,案件类别,立案日期,处罚决定日期,涉案金额,罚款金额,录入日期,移送日期,状态\n";
 const std::string kRows =
     "宛城区市场监督管理局,宛市监处罚〔2023〕87号,销售伪劣产品案,南阳某某商贸有限公司,销售伪劣产品,行政处罚,2023-05-12,"
@@ -240,7 +246,10 @@ TEST_CASE("blank must-fill cells mark the entry incomplete") {
   const ImportReport r =
       import_text(dir, "blank.csv", kHeader + "局,宛市监处罚〔2023〕1号,名称,  ,案由,行政处罚,,,-,,2023-06-01,,\n");
   REQUIRE(r.records.size() == 1);
-  CHECK(r.records[0].blank == std::vector<std::string>{"当事人", "立案日期", "涉案金额"});
+  // Every blank column whose profile may require it, with its rule; whether it
+  // makes the entry incomplete depends on the case file (see test_reconcile).
+  CHECK(blank_columns(r.records[0]) == std::vector<std::string>{"当事人 always", "立案日期 penalty", "涉案金额 when_known",
+                                                                "罚款金额 when_known", "移送日期 transfer"});
   CHECK(r.records[0].problems.empty());
 }
 
@@ -283,7 +292,9 @@ TEST_CASE("junk rows: blank, repeated header, footers; short and long rows") {
   CHECK(r.records[0].origin.row == 2);
   CHECK(r.records[1].origin.row == 6);
   CHECK(r.records[1].party == "乙");
-  CHECK(r.records[1].blank == std::vector<std::string>{"案件类别", "立案日期", "涉案金额", "录入日期"});  // past the row's end
+  CHECK(blank_columns(r.records[1]) == std::vector<std::string>{"案件类别 always", "立案日期 penalty", "涉案金额 when_known",
+                                                                "罚款金额 when_known", "录入日期 always",
+                                                                "移送日期 transfer"});  // past the row's end
   CHECK(r.records[2].origin.row == 7);
   CHECK(r.skipped_rows == 5);
   REQUIRE(r.problems.size() == 2);

@@ -19,7 +19,8 @@ TEST_CASE("the shipped profiles load") {
   CHECK(platform.columns[0].field == "unit");
   CHECK(platform.columns[0].headers.front() == "录入单位");
   CHECK(platform.columns[0].required);
-  CHECK(platform.columns[0].must_fill);
+  CHECK(platform.columns[0].must_fill == MustFill::Always);
+  CHECK(platform.side == "platform");
   const ColumnProfile reg = load_column_profile(default_exports_dir(), "register");
   CHECK(reg.columns.size() == 15);
   for (const auto& c : reg.columns) CHECK(c.field != "entered");
@@ -37,7 +38,13 @@ TEST_CASE("a malformed profile names the file and line") {
     return -1;
   };
   CHECK(line_of("name: p\ncolumns:\n  - field: unit\n    headers: [单位]\n  - field: colour\n    headers: [颜色]\n") == 5);
-  CHECK(line_of("columns:\n  - field: unit\n    headers: [单位]\n  - field: unit\n    headers: [执法单位]\n") == 4);
+  CHECK(line_of("columns:\n  - field: unit\n    headers: [单位]\n  - field: party\n    headers: [单位]\n") == 4);  // one header, two fields
+  CHECK(line_of("columns:\n  - field: unit\n    must_fill: sometimes\n    headers: [单位]\n") == 3);
+  CHECK(line_of("columns:\n  - field: category\n    headers: [是否移送]\n    values: {是: 移交}\n") == 4);
+  CHECK(line_of("side: both\ncolumns:\n  - field: unit\n    headers: [单位]\n") == 1);
+  CHECK(line_of("defaults: {category: 其他}\ncolumns:\n  - field: unit\n    headers: [单位]\n") == 1);
+  // A field may be given by two columns (the first filled one is read).
+  CHECK(line_of("columns:\n  - field: unit\n    headers: [单位]\n  - field: unit\n    headers: [执法单位]\n") == -1);
   CHECK(line_of("columns:\n  - field: unit\n    required: maybe\n    headers: [单位]\n") == 3);
   CHECK(line_of("columns:\n  - field: unit\n") == 2);
   CHECK(line_of("columns: [\n") > 0);

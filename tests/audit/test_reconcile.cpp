@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "caseaudit/audit/reconcile.h"
 #include "caseaudit/rules/data_error.h"
@@ -86,7 +87,7 @@ TEST_CASE("a case with no entry is 漏录, an entry with no case file is reporte
   CaseRecord b = record("宛市监处罚〔2023〕12号", "南阳市卧龙区华泰五金经营部", {2023, 5, 8}, 1000);
   CaseRecord entry_b = b, orphan = record("宛市监处罚〔2023〕99号", "河南省宏达建材销售有限公司", {2023, 5, 8}, 1000);
   entry_b.entered = orphan.entered = forms::Date{2023, 5, 9};
-  entry_b.blank = {"涉案金额"};
+  entry_b.blank = {{"涉案金额", "case_amount", MustFill::WhenKnown}};
   const auto r = reconcile({a, b}, {entry_b, orphan}, ctx(), options());
   CHECK(kinds_for(r, a.number) == std::vector<std::string>{"platform.missing"});
   CHECK(kinds_for(r, b.number) == std::vector<std::string>{"platform.incomplete"});
@@ -164,7 +165,8 @@ TEST_CASE("a unit that leaves out its large cases is called selective; random om
   auto r = reconcile(files, entries, ctx(), options());
   REQUIRE(r.units.size() == 1);
   CHECK(r.units[0].selective.selective);
-  CHECK(r.units[0].selective.p < 0.001);
+  CHECK(r.units[0].selective.case_amount.p < 0.001);
+  CHECK(r.units[0].selective.measures.front() == "涉案金额");
   CHECK(r.units[0].selective.words.find("倍") != std::string::npos);
   CHECK(std::count_if(r.findings.begin(), r.findings.end(), [](const AuditFinding& f) { return f.kind == "platform.selective"; }) == 1);
   CHECK(r.units[0].entered == 30);
@@ -197,4 +199,209 @@ TEST_CASE("a unit that leaves out its large cases is called selective; random om
   CHECK(r.units[0].selective.transfer_missing == 5);
   CHECK(r.units[0].selective.transfer_p < 0.001);
   CHECK(r.units[0].selective.selective);
+}
+
+// ---- issue 11: typos on the platform, selective entry on fines, incomplete
+// means the file has it, findings and clocks from the profile ----
+
+namespace {
+
+const AuditContext& nanyang() {
+  static const AuditContext c = AuditContext::load({}, "nanyang");
+  return c;
+}
+
+std::vector<const AuditFinding*> of_kind(const ReconcileResult& r, const std::string& kind) {
+  std::vector<const AuditFinding*> out;
+  for (const auto& f : r.findings)
+    if (f.kind == kind) out.push_back(&f);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a party read surely and entered a character or two off is a typo on the platform; a doubtful read is not") {
+  CaseRecord file = record("宛市监处罚〔2023〕20号", "南阳市宛城区鑫源商贸有限公司", {2023, 5, 8}, 1000);
+  file.origin.file = "case-020";  // a scanned case file (row 0)
+  file.party_confidence = 0.98f;
+  file.party_sources = 2;
+  CaseRecord entry = file;
+  entry.origin = {"export.csv", "", 5};
+  entry.party = "南阳市宛城区鑫元商贸有限公司";
+  entry.party_key = party_key(entry.party);
+  entry.entered = forms::Date{2023, 5, 9};
+  auto r = reconcile({file}, {entry}, ctx(), options());
+  REQUIRE(kinds_for(r, file.number) == std::vector<std::string>{"platform.party_typo"});
+  const AuditFinding& f = r.findings.front();
+  CHECK(f.severity == rules::Severity::Warning);
+  CHECK(f.title == "录入当事人名称有误");
+  CHECK(f.message.find("南阳市宛城区鑫源商贸有限公司") != std::string::npos);
+  CHECK(f.message.find("南阳市宛城区鑫元商贸有限公司") != std::string::npos);
+  CHECK(f.basis.find("漯河") != std::string::npos);
+
+  // Two characters off in a long name: still a typo.
+  entry.party = "南阳市宛城区鑫元商务有限公司", entry.party_key = party_key(entry.party);
+  CHECK(kinds_for(reconcile({file}, {entry}, ctx(), options()), file.number) ==
+        std::vector<std::string>{"platform.party_typo"});
+  // Read the same on two documents, but a look-alike apart (宛/菀): one font may be misread alike twice.
+  entry.party = "南阳市菀城区鑫源商贸有限公司", entry.party_key = party_key(entry.party);
+  CHECK(kinds_for(reconcile({file}, {entry}, ctx(), options()), file.number).empty());
+
+  // One document read with high confidence: a character OCR does not confuse (源/元) is a typo ...
+  file.party_confidence = 0.97f;
+  file.party_sources = 1;
+  entry.party = "南阳市宛城区鑫元商贸有限公司", entry.party_key = party_key(entry.party);
+  CHECK(kinds_for(reconcile({file}, {entry}, ctx(), options()), file.number) ==
+        std::vector<std::string>{"platform.party_typo"});
+  // ... an OCR look-alike (宛/菀) may still be a slip: silent, as before.
+  entry.party = "南阳市菀城区鑫源商贸有限公司", entry.party_key = party_key(entry.party);
+  CHECK(kinds_for(reconcile({file}, {entry}, ctx(), options()), file.number).empty());
+  // A fair read (0.85) on one document says nothing, look-alike or not.
+  file.party_confidence = 0.85f;
+  CHECK(kinds_for(reconcile({file}, {entry}, ctx(), options()), file.number).empty());
+  entry.party = "南阳市宛城区鑫元商贸有限公司", entry.party_key = party_key(entry.party);
+  CHECK(kinds_for(reconcile({file}, {entry}, ctx(), options()), file.number).empty());
+  // A doubtful read (0.6) says nothing either way, even on two documents.
+  file.party_sources = 2;
+  file.party_confidence = 0.6f;
+  CHECK(kinds_for(reconcile({file}, {entry}, ctx(), options()), file.number).empty());
+  // A register row is typed, not read: which side mistyped cannot be told.
+  file.party_confidence = 0;
+  file.origin = {"register.csv", "", 3};
+  CHECK(kinds_for(reconcile({file}, {entry}, ctx(), options()), file.number).empty());
+}
+
+TEST_CASE("selective entry on penalty cases with no 涉案金额 is tested on their fines, and says which measure") {
+  std::vector<CaseRecord> files, entries;
+  for (int i = 1; i <= 40; ++i) {
+    for (const char* unit : {"宛城区市场监督管理局", "卧龙区市场监督管理局"}) {
+      CaseRecord c = record(std::string(unit == std::string("宛城区市场监督管理局") ? "宛" : "卧") + "市监处罚〔2023〕" +
+                                std::to_string(100 + i) + "号",
+                            std::string(unit).substr(0, 9) + "商户" + std::to_string(i), {2023, 3, 1}, 0, Category::Penalty,
+                            "超过大气污染物排放标准排放大气污染物");
+      c.unit = unit;
+      c.case_amount.reset();  // the files state no amount involved
+      c.fine = std::int64_t{i} * 2000 * 100;
+      files.push_back(c);
+      // 宛城区 leaves out its ten largest fines; 卧龙区 four spread over the range.
+      const bool left_out = c.unit == "宛城区市场监督管理局" ? i > 30 : (i % 10 == 5);
+      if (!left_out) {
+        c.entered = forms::Date{2023, 3, 2};
+        entries.push_back(c);
+      }
+    }
+  }
+  const auto r = reconcile(files, entries, ctx(), options());
+  REQUIRE(r.units.size() == 2);
+  const UnitStats& wancheng = r.units[0].unit == "宛城区市场监督管理局" ? r.units[0] : r.units[1];
+  const UnitStats& wolong = r.units[0].unit == "宛城区市场监督管理局" ? r.units[1] : r.units[0];
+  CHECK(wancheng.selective.selective);
+  CHECK_FALSE(wancheng.selective.case_amount.tested);  // no case states a 涉案金额
+  CHECK(wancheng.selective.fine.tested);
+  CHECK(wancheng.selective.fine.p < 0.001);
+  CHECK(wancheng.selective.measures == std::vector<std::string>{"罚款金额"});
+  CHECK_FALSE(wolong.selective.selective);
+  CHECK(wolong.selective.fine.tested);
+  const auto found = of_kind(r, "platform.selective");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0]->unit == "宛城区市场监督管理局");
+  CHECK(found[0]->message.find("检验项 罚款金额 显著") != std::string::npos);
+  CHECK(found[0]->message.find("涉案金额：载明该金额的未录入案件 0 件") != std::string::npos);
+  CHECK(found[0]->basis.find("麻城") != std::string::npos);
+  const auto j = to_json(wancheng);
+  CHECK(j["selective_entry"]["measures"] == nlohmann::json::array({"罚款金额"}));
+  CHECK(j["selective_entry"]["amounts"][1]["measure"] == "罚款金额");
+  CHECK(j["selective_entry"]["amounts"][0]["tested"] == false);
+}
+
+TEST_CASE("a blank column is incomplete only when the file shows the value or the category requires it") {
+  CaseRecord file = record("宛市监处罚〔2023〕30号", "南阳市某排放企业", {2023, 5, 8}, 0);
+  file.case_amount.reset();  // an emission case: no amount involved
+  CaseRecord entry = file;
+  entry.entered = forms::Date{2023, 5, 9};
+  entry.blank = {{"涉案金额", "case_amount", MustFill::WhenKnown}, {"移送日期", "transferred", MustFill::Transfer}};
+  CHECK(kinds_for(reconcile({file}, {entry}, ctx(), options()), file.number).empty());
+
+  file.case_amount = 12000 * 100;  // the file states one: the platform lacks it
+  auto r = reconcile({file}, {entry}, ctx(), options());
+  REQUIRE(kinds_for(r, file.number) == std::vector<std::string>{"platform.incomplete"});
+  CHECK(r.findings[0].message.find("涉案金额 未填，案卷载明 12000元") != std::string::npos);
+  CHECK(r.findings[0].message.find("移送日期") == std::string::npos);  // not a transfer
+
+  // A transfer needs its 移送日期 whatever the file shows.
+  CaseRecord transfer = record("宛市监移〔2023〕31号", "南阳市某公司", {2023, 5, 8}, 90000, Category::Transfer);
+  CaseRecord t_entry = transfer;
+  t_entry.entered = forms::Date{2023, 5, 9};
+  t_entry.blank = {{"移送日期", "transferred", MustFill::Transfer}};
+  r = reconcile({transfer}, {t_entry}, ctx(), options());
+  REQUIRE(of_kind(r, "platform.incomplete").size() == 1);
+  CHECK(of_kind(r, "platform.incomplete")[0]->message.find("移送日期 未填（涉嫌犯罪移送案件必填") != std::string::npos);
+}
+
+TEST_CASE("findings cite the profile's basis: the same audit under two profiles") {
+  const CaseRecord missing = record("宛市监处罚〔2023〕40号", "南阳市某某商行", {2023, 5, 8}, 1000);
+  const auto by_default = reconcile({missing}, {}, ctx(), options());
+  const auto by_nanyang = reconcile({missing}, {}, nanyang(), options());
+  REQUIRE(of_kind(by_default, "platform.missing").size() == 1);
+  REQUIRE(of_kind(by_nanyang, "platform.missing").size() == 1);
+  const std::string a = of_kind(by_default, "platform.missing")[0]->basis, b = of_kind(by_nanyang, "platform.missing")[0]->basis;
+  CHECK(a.find("漯河") != std::string::npos);
+  CHECK(a.find("南阳") == std::string::npos);
+  CHECK(b.find("南阳市人民政府办公室") != std::string::npos);
+  CHECK(b.find("督促联网单位全面及时录入行政处罚案件") != std::string::npos);
+  CHECK(b.find("漯河") == std::string::npos);
+  CHECK(of_kind(by_default, "platform.missing")[0]->title == "漏录");
+}
+
+TEST_CASE("a decision-clock profile judges lateness from 决定日期") {
+  CaseRecord file = record("宛市监处罚〔2023〕41号", "南阳市某某商行", {2023, 3, 1}, 1000);
+  file.decided = forms::Date{2023, 9, 27};
+  CaseRecord entry = file;
+  entry.entered = forms::Date{2023, 10, 12};  // 7 working days after the decision (National Day between)
+  CHECK(kinds_for(reconcile({file}, {entry}, nanyang(), options()), file.number).empty());
+  // The default profile counts from 立案 (2023-03-01): long late.
+  CHECK(kinds_for(reconcile({file}, {entry}, ctx(), options()), file.number) == std::vector<std::string>{"platform.late"});
+  entry.entered = forms::Date{2023, 10, 13};
+  const auto r = reconcile({file}, {entry}, nanyang(), options());
+  REQUIRE(kinds_for(r, file.number) == std::vector<std::string>{"platform.late"});
+  CHECK(r.findings[0].message.find("决定日期 2023-09-27") != std::string::npos);
+  CHECK(r.findings[0].message.find("8 个工作日") != std::string::npos);
+  CHECK(r.findings[0].basis.find("作出的行政处罚案件") != std::string::npos);  // the clock's own source
+  // Without a decision date, lateness is not judged, and the notes say so.
+  file.decided.reset();
+  entry.decided.reset();
+  const auto unjudged = reconcile({file}, {entry}, nanyang(), options());
+  CHECK(kinds_for(unjudged, file.number).empty());
+  REQUIRE(unjudged.notes.size() == 1);
+  CHECK(unjudged.notes[0].find("无决定日期") != std::string::npos);
+}
+
+TEST_CASE("a finding kind's report is data: a region overrides one without recompiling; a bad entry is refused") {
+  caseaudit::test::ScratchDir dir("reconcile-findings");
+  std::filesystem::copy(rules::default_rules_dir(), dir.path(), std::filesystem::copy_options::recursive);
+  caseaudit::test::write_file(dir / "profiles" / "county.yaml",
+                              "extends: default\ntitle: 某县\nsources:\n  county-2022:\n    title: 某县两法衔接工作办法\n"
+                              "findings:\n  platform.missing:\n    title: 未录入\n    severity: warning\n"
+                              "    message: 未录入平台 (not entered)\n    source: {document: county-2022, article: 第四条}\n");
+  const AuditContext county = AuditContext::load(dir.path(), "county");
+  const CaseRecord missing = record("宛市监处罚〔2023〕42号", "南阳市某某商行", {2023, 5, 8}, 1000);
+  const auto r = reconcile({missing}, {}, county, options());
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].title == "未录入");
+  CHECK(r.findings[0].severity == rules::Severity::Warning);
+  CHECK(r.findings[0].message == "未录入平台 (not entered)");
+  CHECK(r.findings[0].basis == "《某县两法衔接工作办法》第四条");
+
+  // A kind the audit does not report (a misspelt override) is refused at its line.
+  caseaudit::test::write_file(dir / "profiles" / "typo.yaml",
+                              "extends: default\ntitle: 某县\nfindings:\n  platform.mising:\n    title: 漏录\n    severity: warning\n"
+                              "    message: 漏录\n    source: []\n");
+  try {
+    AuditContext::load(dir.path(), "typo");
+    FAIL("accepted");
+  } catch (const rules::DataError& e) {
+    CHECK(e.file().filename() == "typo.yaml");
+    CHECK(e.line() == 4);
+    CHECK(std::string(e.what()).find("unknown finding kind \"platform.mising\"") != std::string::npos);
+  }
 }

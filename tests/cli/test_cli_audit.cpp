@@ -4,6 +4,7 @@
 // nothing crashes.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -109,4 +110,74 @@ TEST_CASE("audit: bad exports are named with what is wrong, and the rest of the 
   CHECK(run("audit --register " + q(dir / "register.csv") + " -o " + q(dir / "out"), &out) == 2);
   CHECK(out.find("--platform") != std::string::npos);
   CHECK(run("audit --platform " + q(dir / "junk.csv") + " -o " + q(dir / "out") + " --as-of 2024-02-30", &out) == 2);
+}
+
+TEST_CASE("audit: 双公示 penalties against a deployed platform's case fields, each file's profile chosen from its header",
+          "[cli]") {
+  ScratchDir dir("cli-audit-formats");
+  write_file(dir / "双公示.csv",
+             "行政相对人名称,行政相对人代码_1（统一社会信用代码）,法定代表人,行政处罚决定书文号,违法行为类型,违法事实,处罚依据,"
+             "处罚类别,处罚内容,罚款金额（万元）,没收违法所得、没收非法财物的金额（万元）,处罚决定日期,处罚机关,数据来源单位\n"
+             "南阳市宛城区鑫源商贸有限公司,,,宛市监处罚〔2023〕31号,销售不合格产品,,,罚款,,3,,2023-06-20,宛城区市场监督管理局,\n"
+             "南阳市卧龙区华泰五金经营部,,,宛市监处罚〔2023〕32号,销售不合格产品,,,罚款,,2,,2023-06-21,宛城区市场监督管理局,\n"
+             "南阳市宛城区某某餐饮店,,,宛市监处罚〔2023〕33号,未取得许可经营,,,罚款,,1,,2023-06-22,宛城区市场监督管理局,\n");
+  write_file(dir / "平台.csv",
+             "行政处罚决定书文号,录入时间,做出行政处罚的执法机关,当事人姓名,单位名称,立案时涉案金额,处罚时涉案金额,"
+             "是否涉嫌犯罪移送公安,移送文书号,涉案罪名,受案公安机关,移送单位,录入类型\n"
+             "宛市监处罚〔2023〕31号,2023-06-25 10:22:31,宛城区市场监督管理局,,南阳市宛城区鑫源商贸有限公司,,,否,,,,,\n"
+             "宛市监处罚〔2023〕32号,2023-07-20 09:00:00,宛城区市场监督管理局,,南阳市卧龙区华泰五金经营部,,,否,,,,,\n");
+  const std::string base = "audit --register " + q(dir / "双公示.csv") + " --platform " + q(dir / "平台.csv") +
+                           " --as-of 2024-06-30 -o " + q(dir / "out");
+  std::string out;
+  // 南阳: the entry clock starts at the decision, which 双公示 gives.
+  int code = run(base + " --profile nanyang", &out);
+  INFO(out);
+  CHECK(code == 5);
+  auto j = nlohmann::json::parse(read_file(dir / "out" / "audit.json"));
+  REQUIRE(j["column_profiles"].size() == 2);
+  CHECK(j["column_profiles"][0]["profile"] == "shuanggongshi");
+  CHECK(j["column_profiles"][0]["side"] == "register");
+  CHECK(j["column_profiles"][0]["auto"] == true);
+  CHECK(j["column_profiles"][1]["profile"] == "platform-cases");
+  CHECK(out.find("平台导出 平台.csv：platform-cases") != std::string::npos);
+  std::map<std::string, nlohmann::json> by_kind;
+  for (const auto& f : j["findings"]) by_kind[f["kind"].get<std::string>() + " " + f["number"].get<std::string>()] = f;
+  REQUIRE(by_kind.count("platform.missing 宛市监处罚〔2023〕33号"));
+  const auto& missing = by_kind["platform.missing 宛市监处罚〔2023〕33号"];
+  CHECK(missing["case_row"]["row"] == 4);  // the register row it is about
+  CHECK_FALSE(missing.contains("row"));
+  CHECK(missing["basis"].get<std::string>().find("南阳") != std::string::npos);
+  REQUIRE(by_kind.count("platform.late 宛市监处罚〔2023〕32号"));  // decided 06-21, entered 07-20
+  const auto& late = by_kind["platform.late 宛市监处罚〔2023〕32号"];
+  CHECK(late["row"]["row"] == 3);  // the export row
+  CHECK(late["case_row"]["row"] == 3);
+  CHECK(late["message"].get<std::string>().find("决定日期 2023-06-21") != std::string::npos);
+  CHECK_FALSE(by_kind.count("platform.late 宛市监处罚〔2023〕31号"));
+  CHECK_FALSE(by_kind.count("platform.incomplete 宛市监处罚〔2023〕31号"));  // 双公示 states no amount involved
+
+  // The default profile counts from 立案, which neither file has: said, not guessed.
+  code = run(base, &out);
+  j = nlohmann::json::parse(read_file(dir / "out" / "audit.json"));
+  for (const auto& f : j["findings"]) CHECK(f["kind"] != "platform.late");
+  std::string notes;
+  for (const auto& n : j["notes"]) notes += n.get<std::string>() + "\n";
+  INFO(notes);
+  CHECK(notes.find("台账 双公示.csv（列配置 shuanggongshi）缺少相应的列，无法判断：自立案起算的迟录") != std::string::npos);
+  CHECK(notes.find("2 件已关联的案件无立案日期") != std::string::npos);
+  CHECK(out.find("无法判断") != std::string::npos);
+
+  // A profile named explicitly is still used as named.
+  CHECK(run(base + " --platform-columns platform", &out) == 3);  // the generic profile cannot read it
+  CHECK(out.find("案件编号") != std::string::npos);
+}
+
+TEST_CASE("audit --units: a unit list that cannot be read is a usage error", "[cli]") {
+  ScratchDir dir("cli-audit-units");
+  write_file(dir / "register.csv", kRegister);
+  write_file(dir / "units.txt", "\xff\xfe\x00\x01");
+  std::string out;
+  CHECK(run("audit --register " + q(dir / "register.csv") + " --platform " + q(dir / "register.csv") + " --units " +
+                q(dir / "units.txt") + " -o " + q(dir / "out"),
+            &out) == 2);
+  CHECK(out.find("--units") != std::string::npos);
 }

@@ -117,6 +117,48 @@ TEST_CASE("every shipped profile loads; macheng extends default") {
   CHECK(m.early_intervention.share == Approx(0.8));
 }
 
+TEST_CASE("the default profile says how every audit finding kind is reported, with its sources") {
+  const Profile p = load_profile(shipped_dir(), "default");
+  REQUIRE(p.findings.size() == 13);
+  const FindingSpec* missing = p.finding("platform.missing");
+  REQUIRE(missing);
+  CHECK(missing->title == "漏录");
+  CHECK(missing->severity == Severity::Error);
+  CHECK(missing->message.find("漏录") == 0);
+  REQUIRE(missing->sources.size() == 2);
+  CHECK(missing->sources[0].document == "luohe-2018");
+  CHECK(missing->sources[1].document == "peixian-2017");
+  CHECK(missing->basis().find("》三、") != std::string::npos);
+  CHECK(missing->basis().find("；《沛县") != std::string::npos);
+  CHECK(p.finding("platform.late")->sources.empty());  // its basis is the deadline's own source
+  CHECK(p.finding("platform.party_typo")->severity == Severity::Warning);
+  CHECK(p.finding("platform.category")->sources[0].article.find("数据不实") != std::string::npos);
+  const FindingSpec* police = p.finding("police.decision_overdue");
+  CHECK(police->severity == Severity::Warning);
+  REQUIRE(police->escalated);
+  CHECK(*police->escalated == Severity::Error);
+  CHECK(p.finding("no.such_kind") == nullptr);
+}
+
+TEST_CASE("nanyang extends default: the entry clock starts at the decision, its own sources beside 漯河's deadline") {
+  const Profile n = load_profile(shipped_dir(), "nanyang");
+  CHECK(n.chain == std::vector<std::string>{"nanyang", "default"});
+  const EntryDeadline* filing = n.entry_deadline("filing");
+  REQUIRE(filing);
+  CHECK(filing->clock == Clock::CaseDecided);
+  CHECK(filing->deadline == kSevenWorkingDays);
+  CHECK(filing->source.document == "luohe-2018");  // the days are 漯河's, and say so
+  REQUIRE(filing->clock_source);
+  CHECK(filing->clock_source->document == "nanyang-2015");
+  CHECK(filing->clock_source->article.find("作出的行政处罚案件") != std::string::npos);
+  CHECK(filing->note.find("漯河") != std::string::npos);
+  CHECK(n.note.find("no number of days") != std::string::npos);
+  CHECK(n.finding("platform.missing")->sources[0].document == "nanyang-2015");
+  CHECK(n.finding("platform.missing")->title == "漏录");  // inherited key by key
+  CHECK(n.finding("criminal.fine_instead")->sources.size() == 2);
+  CHECK(n.finding("platform.mismatch")->sources[0].document == "luohe-2018");  // not overridden
+}
+
 // ---- extends and overrides, in scratch folders ----
 
 namespace {
@@ -303,6 +345,76 @@ TEST_CASE("malformed profiles are refused with file and line") {
     refused(f, "p", "p.yaml", 0, "empty");
   }
   SECTION("no such profile") { refused(f, "nowhere", "nowhere.yaml", 0, "no such profile"); }
+  SECTION("a finding kind that is not dotted names") {
+    f.add("p", std::string(kFiveDays) + "findings:\n  Missing:\n    severity: warning\n");
+    refused(f, "p", "p.yaml", 14, "finding kind is lower-case names joined by dots");
+  }
+  SECTION("a finding severity that is not one") {
+    f.add("p", std::string(kFiveDays) + "findings:\n  platform.missing:\n    severity: grave\n");
+    refused(f, "p", "p.yaml", 15, "severity must be error, warning or info");
+  }
+  SECTION("an unknown key in a finding") {
+    f.add("p", std::string(kFiveDays) + "findings:\n  platform.missing:\n    basis: 某文件\n");
+    refused(f, "p", "p.yaml", 15, "unknown key \"basis\"");
+  }
+  SECTION("a finding source not in sources") {
+    f.add("p", std::string(kFiveDays) + "findings:\n  platform.missing:\n    source: {document: nowhere, article: 一}\n");
+    refused(f, "p", "p.yaml", 15, "\"nowhere\" is not in sources");
+  }
+  SECTION("a finding source that is not {document, article}") {
+    f.add("p", std::string(kFiveDays) + "findings:\n  platform.missing:\n    source: 漯河意见\n");
+    refused(f, "p", "p.yaml", 15, "source must be {document, article} or a list");
+  }
+  SECTION("a new finding kind without its message") {
+    f.add("p", std::string(kFiveDays) + "findings:\n  platform.new_kind:\n    title: 新\n    severity: info\n    source: []\n");
+    refused(f, "p", "p.yaml", 14, "message is missing");
+  }
+  SECTION("a clock set without a source or clock_source") {
+    f.add("p", replace(kFiveDays, "    deadline: 5 working days\n    source: {document: example-2020, article: 第六条}\n",
+                       "    clock: case_decided\n"));
+    refused(f, "p", "p.yaml", 7, "needs its source");
+  }
+}
+
+TEST_CASE("findings are overridden key by key; a clock with its own clock_source keeps the deadline's source") {
+  Folder f;
+  f.add("example", std::string(kFiveDays) + R"(findings:
+  platform.missing:
+    severity: warning
+    source: [{document: example-2020, article: 第十条}]
+  platform.orphan:
+    message: 新的说明
+)");
+  const Profile p = f.load("example");
+  const FindingSpec* missing = p.finding("platform.missing");
+  CHECK(missing->severity == Severity::Warning);
+  CHECK(missing->title == "漏录");  // inherited
+  REQUIRE(missing->sources.size() == 1);  // the new list replaces the old
+  CHECK(missing->basis() == "《示例地区两法衔接工作办法》第十条");
+  CHECK(missing->set_at.file.filename() == "example.yaml");
+  CHECK(p.finding("platform.orphan")->message == "新的说明");
+  CHECK(p.finding("platform.orphan")->note.find("not a defect") != std::string::npos);  // no new source: the note stays
+  CHECK(p.findings.size() == 13);
+
+  f.add("decision", R"(extends: example
+title: 决定起算
+sources:
+  decision-2021:
+    title: 某地行政处罚信息录入办法
+entry_deadlines:
+  filing:
+    clock: case_decided
+    clock_source: {document: decision-2021, article: 第三条}
+)");
+  const Profile d = f.load("decision");
+  const EntryDeadline* filing = d.entry_deadline("filing");
+  CHECK(filing->clock == Clock::CaseDecided);
+  CHECK(filing->deadline == Duration{5, Duration::Unit::WorkingDays});
+  CHECK(filing->source.document == "example-2020");
+  REQUIRE(filing->clock_source);
+  CHECK(filing->clock_source->text() == "《某地行政处罚信息录入办法》第三条");
+  CHECK(clock_name(Clock::CaseDecided) == "case_decided");
+  CHECK(parse_clock("case_decided") == Clock::CaseDecided);
 }
 
 TEST_CASE("durations read as a profile writes them") {

@@ -55,7 +55,8 @@ void reset(ImportReport& report) {
 
 // UTF-8 pass. Returns false (report untouched beyond what reset() clears)
 // when the file is not UTF-8, so the caller tries GB18030.
-bool read_utf8(std::FILE* f, const std::filesystem::path& path, const ColumnProfile& profile, ImportReport& report) {
+bool read_utf8(std::FILE* f, const std::filesystem::path& path, const std::vector<ColumnProfile>& profile,
+               ImportReport& report) {
   reset(report);
   std::vector<char> buffer(kChunk);
   std::size_t size = 0;
@@ -104,7 +105,7 @@ bool read_utf8(std::FILE* f, const std::filesystem::path& path, const ColumnProf
   return true;
 }
 
-void read_gb18030(std::FILE* f, const std::filesystem::path& path, const ColumnProfile& profile,
+void read_gb18030(std::FILE* f, const std::filesystem::path& path, const std::vector<ColumnProfile>& profile,
                   ImportReport& report) {
   reset(report);
   std::vector<char> buffer(kChunk);
@@ -150,7 +151,7 @@ void read_gb18030(std::FILE* f, const std::filesystem::path& path, const ColumnP
 
 }  // namespace
 
-void read_csv(const std::filesystem::path& file, const ColumnProfile& profile, ImportReport& report) {
+void read_csv(const std::filesystem::path& file, const std::vector<ColumnProfile>& profile, ImportReport& report) {
   report.format = "csv";
   File f = open_file(file);
   if (read_utf8(f.get(), file, profile, report)) return;

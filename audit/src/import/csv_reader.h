@@ -6,12 +6,14 @@
 
 #include <filesystem>
 #include <string_view>
+#include <vector>
 
 #include "caseaudit/audit/table_import.h"
 
 namespace caseaudit::audit::import {
 
 // Fills `report` (encoding, header row, records, problems); throws ImportError.
-void read_csv(const std::filesystem::path& file, const ColumnProfile& profile, ImportReport& report);
+// `candidates`: the column profiles the header row chooses from (see RowProcessor).
+void read_csv(const std::filesystem::path& file, const std::vector<ColumnProfile>& candidates, ImportReport& report);
 
 }  // namespace caseaudit::audit::import

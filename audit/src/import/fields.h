@@ -1,6 +1,7 @@
 // The record fields a profile column can fill, by the names profiles use.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -11,6 +12,7 @@ enum class Field {
   Filed, Decided, Transferred, Withdrawn, PoliceFiled, PoliceRefused, Entered,
   CaseAmount, Fine,
 };
+inline constexpr std::size_t kFieldCount = static_cast<std::size_t>(Field::Fine) + 1;
 
 // unit number name party cause status category filed decided transferred
 // withdrawn police_filed police_refused entered case_amount fine

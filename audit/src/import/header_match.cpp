@@ -136,14 +136,34 @@ std::string missing_columns_message(const HeaderMatch& match, const ColumnProfil
 
 namespace caseaudit::audit::import {
 
-int choose_sheet(const std::vector<std::vector<Row>>& first_rows, const ColumnProfile& profile) {
+int choose_sheet(const std::vector<std::vector<Row>>& first_rows, const std::vector<ColumnProfile>& candidates) {
   int first_with_data = -1;
   for (std::size_t i = 0; i < first_rows.size(); ++i) {
-    const HeaderMatch m = find_header(first_rows[i], profile);
-    if (m.ok()) return static_cast<int>(i);
-    if (m.any_cell && first_with_data < 0) first_with_data = static_cast<int>(i);
+    const ProfileChoice c = choose_profile(first_rows[i], candidates);
+    if (c.index >= 0) return static_cast<int>(i);
+    if (c.match.any_cell && first_with_data < 0) first_with_data = static_cast<int>(i);
   }
   return first_with_data;
+}
+
+ProfileChoice choose_profile(const std::vector<Row>& rows, const std::vector<ColumnProfile>& candidates) {
+  ProfileChoice best;
+  std::size_t best_count = 0, closest_count = 0;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    HeaderMatch m = find_header(rows, candidates[i]);
+    const std::size_t n = m.columns.size();
+    if (m.ok() && (best.index < 0 || n > best_count)) {
+      best.index = static_cast<int>(i);
+      best.closest = static_cast<int>(i);
+      best_count = n;
+      best.match = std::move(m);
+    } else if (best.index < 0 && (i == 0 || n > closest_count)) {
+      best.closest = static_cast<int>(i);
+      closest_count = n;
+      best.match = std::move(m);
+    }
+  }
+  return best;
 }
 
 }  // namespace caseaudit::audit::import

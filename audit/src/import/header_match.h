@@ -59,9 +59,20 @@ std::string missing_columns_message(const HeaderMatch& match, const ColumnProfil
 namespace caseaudit::audit::import {
 
 // Which worksheet of a workbook to read, from each sheet's first rows: the
-// first whose header row holds every required column, else the first that
+// first whose header row holds every required column of some candidate, else the first that
 // holds anything (its import then names the missing columns); -1 when every
 // sheet is empty.
-int choose_sheet(const std::vector<std::vector<Row>>& first_rows, const ColumnProfile& profile);
+int choose_sheet(const std::vector<std::vector<Row>>& first_rows, const std::vector<ColumnProfile>& candidates);
+
+// The candidate profile a table's first rows fit: every required column in
+// its header row, and the most columns mapped (ties: the earlier candidate).
+// index -1 when none fits; `match` is then the closest candidate's (the one
+// mapping the most columns), at `closest`, for the message.
+struct ProfileChoice {
+  int index = -1;
+  int closest = 0;
+  HeaderMatch match;
+};
+ProfileChoice choose_profile(const std::vector<Row>& rows, const std::vector<ColumnProfile>& candidates);
 
 }  // namespace caseaudit::audit::import

@@ -22,8 +22,8 @@ bool is_footer_text(std::string_view t) {
 
 }  // namespace
 
-RowProcessor::RowProcessor(const ColumnProfile& profile, ImportReport& report, bool date1904)
-    : profile_(profile), report_(report), date1904_(date1904) {}
+RowProcessor::RowProcessor(const std::vector<ColumnProfile>& candidates, ImportReport& report, bool date1904)
+    : candidates_(candidates), report_(report), date1904_(date1904) {}
 
 void RowProcessor::add(int row_number, const Row& row) {
   if (decided_) {
@@ -43,9 +43,18 @@ void RowProcessor::decide_header() {
   std::vector<Row> rows;
   rows.reserve(pending_.size());
   for (const auto& [number, row] : pending_) rows.push_back(row);
-  const HeaderMatch match = find_header(rows, profile_);
+  const ProfileChoice choice = choose_profile(rows, candidates_);
+  const HeaderMatch& match = choice.match;
   if (!match.any_cell) throw ImportError(report_.file, "文件为空 (empty file)");
-  if (!match.ok()) throw ImportError(report_.file, missing_columns_message(match, profile_));
+  if (choice.index < 0) {
+    const ColumnProfile& closest = candidates_[static_cast<std::size_t>(choice.closest)];
+    std::string why = missing_columns_message(match, closest);
+    if (candidates_.size() > 1)
+      why = "没有一个列配置的必需列全部存在 (no column profile fits this file; the closest is " + closest.name + "): " + why;
+    throw ImportError(report_.file, why);
+  }
+  profile_ = &candidates_[static_cast<std::size_t>(choice.index)];
+  report_.profile = profile_->name;
 
   report_.header_row = pending_[match.row_index].first;
   report_.columns_found = match.found;
@@ -53,10 +62,25 @@ void RowProcessor::decide_header() {
   header_cells_.clear();
   for (const Cell& c : header) header_cells_.emplace_back(trim(c.text));
   for (const MappedColumn& m : match.columns) {
-    const ColumnSpec& spec = profile_.columns[m.spec];
+    const ColumnSpec& spec = profile_->columns[m.spec];
     const auto field = field_from_name(spec.field);
     if (!field) continue;  // the loader refuses unknown fields; a hand-built profile may not
-    columns_.push_back({m, *field, spec.must_fill});
+    columns_.push_back({m, *field, &spec});
+    category_column_ = category_column_ || *field == Field::Category;
+    if (std::find(report_.fields_mapped.begin(), report_.fields_mapped.end(), spec.field) == report_.fields_mapped.end())
+      report_.fields_mapped.push_back(spec.field);
+  }
+  if (!category_column_ && profile_->category) report_.fields_mapped.push_back("category");  // given by the profile
+  // Per field, what a row with all its columns blank records: every header, in
+  // profile order, and the first must_fill rule among them.
+  std::vector<const Column*> by_spec;
+  for (const Column& c : columns_) by_spec.push_back(&c);
+  std::sort(by_spec.begin(), by_spec.end(), [](const Column* a, const Column* b) { return a->map.spec < b->map.spec; });
+  for (const Column* c : by_spec) {
+    BlankRule& b = blank_rules_[static_cast<std::size_t>(c->field)];
+    b.headers += (b.headers.empty() ? "" : "/") + c->map.header;
+    b.field = c->spec->field;
+    if (b.rule == MustFill::Never) b.rule = c->spec->must_fill;
   }
   auto pending = std::move(pending_);
   pending_.clear();
@@ -126,14 +150,39 @@ void RowProcessor::process(int row_number, const Row& row) {
   rec.origin.file = report_.file;
   rec.origin.sheet = report_.sheet;
   rec.origin.row = row_number;
-  for (const Column& col : columns_) {
+  // A field given by several columns takes the first filled one in profile
+  // order (the spec index); it is blank only when every one of them is.
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::size_t chosen[kFieldCount];
+  std::fill(std::begin(chosen), std::end(chosen), kNone);
+  auto is_blank = [&](const Column& col) {
     const Cell& cell = cell_at(col.map.column);
-    const std::string_view t = trim(cell.text);
-    const bool blank = !cell.numeric && is_blank_value(t);
-    if (blank) {
-      if (col.must_fill) rec.blank.push_back(col.map.header);
+    return !cell.numeric && is_blank_value(trim(cell.text));
+  };
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    const std::size_t f = static_cast<std::size_t>(columns_[i].field);
+    if (is_blank(columns_[i])) continue;
+    if (chosen[f] == kNone || columns_[i].map.spec < columns_[chosen[f]].map.spec) chosen[f] = i;
+  }
+  bool blank_said[kFieldCount] = {};
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    const Column& col = columns_[i];
+    const std::size_t f = static_cast<std::size_t>(col.field);
+    if (chosen[f] == kNone) {
+      if (blank_said[f]) continue;
+      blank_said[f] = true;
+      const BlankRule& b = blank_rules_[f];
+      if (b.rule != MustFill::Never) rec.blank.push_back({b.headers, b.field, b.rule});
       continue;
     }
+    if (chosen[f] != i) continue;
+    const Cell& cell = cell_at(col.map.column);
+    std::string_view t = trim(cell.text);
+    for (const auto& [from, to] : col.spec->values)
+      if (t == from) {
+        t = to;
+        break;
+      }
     auto set_date = [&](std::optional<forms::Date>& target) {
       DateCell d = read_date_cell(cell, date1904_);
       if (d.date) target = d.date;
@@ -172,6 +221,7 @@ void RowProcessor::process(int row_number, const Row& row) {
       case Field::Fine: set_amount(rec.fine); break;
     }
   }
+  if (!category_column_ && profile_->category) rec.category = *profile_->category;
   report_.records.push_back(std::move(rec));
 }
 

@@ -25,8 +25,10 @@ inline constexpr std::size_t kHeaderSearchRows = 20;
 
 class RowProcessor {
  public:
-  // `report.file`, `report.sheet` are used for origins and problems.
-  RowProcessor(const ColumnProfile& profile, ImportReport& report, bool date1904 = false);
+  // `report.file`, `report.sheet` are used for origins and problems. The
+  // header row chooses among `candidates` (choose_profile); one candidate is
+  // a profile given by name. The candidates must outlive the processor.
+  RowProcessor(const std::vector<ColumnProfile>& candidates, ImportReport& report, bool date1904 = false);
 
   // One spreadsheet row (1-based number as a spreadsheet shows it).
   void add(int row_number, const Row& row);
@@ -38,19 +40,27 @@ class RowProcessor {
   struct Column {
     MappedColumn map;
     Field field;
-    bool must_fill;
+    const ColumnSpec* spec;
   };
   void decide_header();
   void process(int row_number, const Row& row);
   std::optional<Category> category_of(std::string_view text);
   void problem(CaseRecord& record, const Column& column, const Cell& cell, const std::string& reason);
 
-  const ColumnProfile& profile_;
+  const std::vector<ColumnProfile>& candidates_;
+  const ColumnProfile* profile_ = nullptr;  // the one chosen
+  bool category_column_ = false;            // some column fills the category
   ImportReport& report_;
   bool date1904_;
   bool decided_ = false;
   std::vector<std::pair<int, Row>> pending_;
-  std::vector<Column> columns_;
+  std::vector<Column> columns_;              // in file column order
+  struct BlankRule {
+    std::string headers;  // the field's headers in the file, in profile order, joined by /
+    std::string field;
+    MustFill rule = MustFill::Never;
+  };
+  BlankRule blank_rules_[kFieldCount];      // per field (Field), set with the header
   std::vector<std::string> header_cells_;  // header row texts by file column
   // 案件类别 takes a handful of values: each is folded and read once.
   std::vector<std::pair<std::string, std::optional<Category>>> categories_;

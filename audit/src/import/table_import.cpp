@@ -46,6 +46,11 @@ Kind sniff(const fs::path& file) {
 }  // namespace
 
 ImportReport import_table(const fs::path& file, const ColumnProfile& profile) {
+  return import_table_auto(file, std::vector<ColumnProfile>{profile});
+}
+
+ImportReport import_table_auto(const fs::path& file, const std::vector<ColumnProfile>& profile) {
+  if (profile.empty()) throw ImportError(file, "没有可用的列配置 (no column profile to read it with)");
   ImportReport report;
   report.file = file;
   std::error_code ec;

@@ -88,7 +88,7 @@ Row read_row(const void* h, unsigned row, unsigned short columns) {
 
 }  // namespace
 
-void read_xls(const std::filesystem::path& file, const ColumnProfile& profile, ImportReport& report) {
+void read_xls(const std::filesystem::path& file, const std::vector<ColumnProfile>& profile, ImportReport& report) {
   report.format = "xls";
   Handle handle;
   const int rc = freexl_open(file.c_str(), &handle.h);
@@ -119,7 +119,7 @@ void read_xls(const std::filesystem::path& file, const ColumnProfile& profile, I
         freexl_worksheet_dimensions(handle.h, &rows, &columns) == FREEXL_OK)
       for (unsigned r = 0; r < rows && r < kHeaderSearchRows; ++r) first.push_back(read_row(handle.h, r, columns));
     probes.push_back(std::move(first));
-    if (find_header(probes.back(), profile).ok()) {
+    if (choose_profile(probes.back(), profile).index >= 0) {
       chosen = s;
       break;
     }

@@ -10,6 +10,6 @@
 
 namespace caseaudit::audit::import {
 
-void read_xls(const std::filesystem::path& file, const ColumnProfile& profile, ImportReport& report);
+void read_xls(const std::filesystem::path& file, const std::vector<ColumnProfile>& candidates, ImportReport& report);
 
 }  // namespace caseaudit::audit::import

@@ -353,7 +353,7 @@ std::string member_path(const std::string& target) {
 
 }  // namespace
 
-void read_xlsx(const std::filesystem::path& file, const ColumnProfile& profile, ImportReport& report) {
+void read_xlsx(const std::filesystem::path& file, const std::vector<ColumnProfile>& profile, ImportReport& report) {
   report.format = "xlsx";
   ZipArchive zip(file);
   if (!zip.has("xl/workbook.xml"))
@@ -389,7 +389,7 @@ void read_xlsx(const std::filesystem::path& file, const ColumnProfile& profile, 
     SheetHandler probe(SheetHandler::Mode::Probe, shared.strings, date_styles, workbook.date1904);
     zip.parse(s.member, probe);
     probes.push_back(std::move(probe.first_rows));
-    if (find_header(probes.back(), profile).ok()) {
+    if (choose_profile(probes.back(), profile).index >= 0) {
       chosen = static_cast<int>(probes.size()) - 1;
       break;
     }

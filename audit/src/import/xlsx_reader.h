@@ -6,11 +6,12 @@
 #pragma once
 
 #include <filesystem>
+#include <vector>
 
 #include "caseaudit/audit/table_import.h"
 
 namespace caseaudit::audit::import {
 
-void read_xlsx(const std::filesystem::path& file, const ColumnProfile& profile, ImportReport& report);
+void read_xlsx(const std::filesystem::path& file, const std::vector<ColumnProfile>& candidates, ImportReport& report);
 
 }  // namespace caseaudit::audit::import

@@ -18,6 +18,7 @@
 
 #include "caseaudit/audit/reconcile.h"
 #include "caseaudit/audit/table_import.h"
+#include "caseaudit/audit/units.h"
 #include "caseaudit/forms/extract_job.h"
 
 namespace caseaudit::audit {
@@ -29,8 +30,12 @@ struct AuditJob {
   std::filesystem::path rules_dir;            // empty: shipped data
   std::filesystem::path exports_dir;          // column profiles; empty: default_exports_dir()
   std::string profile = "default";
-  std::string platform_columns = "platform";
-  std::string register_columns = "register";
+  // Column profiles by name, or "auto": per file, the profile (of this side
+  // or of either side) whose required columns are all there and that maps
+  // the most columns (import_table_auto).
+  std::string platform_columns = "auto";
+  std::string register_columns = "auto";
+  std::vector<std::string> units;             // known unit names (--units FILE), for resolving scanned files' units
   ReconcileOptions options;                   // as_of, link and test settings
   std::map<std::string, int> population;      // per unit, when the case side is a sample
   bool mask_ids = true;
@@ -39,6 +44,16 @@ struct AuditJob {
 struct InputProblem {
   std::filesystem::path file;
   std::string message;  // one line, Chinese first
+};
+
+// One export or register read: which column profile read it.
+struct ImportedFile {
+  std::filesystem::path file;
+  std::string side;      // platform | register
+  std::string profile;   // the column profile used
+  std::string title;     // its title
+  bool chosen = false;   // chosen by `auto`
+  std::vector<std::string> fields_mapped;
 };
 
 struct AuditJobReport {
@@ -50,6 +65,8 @@ struct AuditJobReport {
   // 待核实: document rules that could not be judged on what was read (a field
   // under a seal, a grey scan's seal), per scanned case file; not findings.
   std::vector<AuditFinding> to_verify;
+  std::vector<ImportedFile> imported;     // every export and register read, with its column profile
+  std::vector<UnitResolution> units;      // one per scanned case file: its unit as read and as resolved
   std::vector<std::filesystem::path> written;
   std::string report_text;                // what audit-report.txt holds (IDs masked unless asked not to)
 };

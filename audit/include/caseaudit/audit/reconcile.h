@@ -30,6 +30,7 @@ inline constexpr const char* kMissing = "platform.missing";          // 漏录: 
 inline constexpr const char* kLate = "platform.late";                // 迟录
 inline constexpr const char* kIncomplete = "platform.incomplete";    // 录入信息不全
 inline constexpr const char* kMismatch = "platform.mismatch";        // 字段不一致
+inline constexpr const char* kPartyTypo = "platform.party_typo";     // 录入当事人名称有误
 inline constexpr const char* kCategory = "platform.category";        // 案件类别错误
 inline constexpr const char* kOrphan = "platform.orphan";            // 有录入无案卷
 inline constexpr const char* kAmbiguous = "platform.ambiguous";      // 关联不确定，需人工核对
@@ -38,6 +39,10 @@ inline constexpr const char* kFineInstead = "criminal.fine_instead"; // 以罚�
 inline constexpr const char* kEarly = "criminal.early";              // 提前介入
 inline constexpr const char* kPoliceDecision = "police.decision_overdue";
 inline constexpr const char* kInvestigationOpen = "police.investigation_open";
+// Every kind above: each must have its entry in the profile's `findings:`.
+inline constexpr const char* kAll[] = {kMissing, kLate, kIncomplete, kMismatch, kPartyTypo, kCategory, kOrphan,
+                                       kAmbiguous, kSelective, kFineInstead, kEarly, kPoliceDecision,
+                                       kInvestigationOpen};
 }  // namespace kind
 
 // The data the reconciliation judges by, loaded once.
@@ -48,7 +53,12 @@ struct AuditContext {
   rules::OffenceMap offences;
   std::vector<rules::RulePack> packs;  // the profile's rule packs, for scanned case files' documents
   // rules_dir: empty for the shipped data (rules::default_rules_dir()).
+  // Throws rules::DataError when the profile does not say how to report one
+  // of the audit's finding kinds (kind::kAll) or names a kind the audit does
+  // not know (a misspelt override would otherwise be ignored).
   static AuditContext load(const std::filesystem::path& rules_dir, const std::string& profile);
+  // The profile's entry for a kind (load() made sure there is one).
+  const rules::FindingSpec& finding(const std::string& kind) const;
 };
 
 struct ReconcileOptions {
@@ -60,6 +70,7 @@ struct ReconcileOptions {
 
 struct AuditFinding {
   std::string kind;  // kind::...
+  std::string title; // the kind's name in the profile (漏录); "" for a rule pack's finding
   rules::Severity severity = rules::Severity::Error;
   std::string unit;
   std::string number;   // the case's canonical 文号 (as written when unreadable); "" for unit findings
@@ -71,17 +82,34 @@ struct AuditFinding {
   std::optional<std::size_t> file, entry;  // record indexes
 };
 
-// One-sided test that a unit's missing cases are larger than its entered ones.
-struct SelectiveTest {
-  int entered = 0, missing = 0;
-  double median_entered = 0, median_missing = 0;  // 涉案金额, yuan
+// One amount compared between a unit's missing and entered cases, on the
+// cases that state it: one-sided Mann-Whitney U (are the missing ones larger?).
+struct AmountTest {
+  std::string measure;                            // 涉案金额 | 罚款金额
+  int entered = 0, missing = 0;                   // cases stating the amount
+  double median_entered = 0, median_missing = 0;  // yuan
   double ratio = 0;                               // median_missing / median_entered
   double u = 0, p = 1;                            // Mann-Whitney U of the missing sample, one-sided p
+  bool tested = false;                            // enough cases on both sides to test
+  bool significant = false;                       // larger among the missing, p below the level it was held to
+};
+
+// The selective-entry test of one unit. 涉案金额 and 罚款金额 are tested
+// separately, each on the cases that state it (a penalty case often states
+// no 涉案金额, and a fine is on another scale than the amount involved), each
+// held to alpha divided by the number of amount tests run (Bonferroni), so
+// testing two measures does not double the false alarms.
+struct SelectiveTest {
+  int entered = 0, missing = 0;                   // the unit's cases
+  AmountTest case_amount, fine;
+  double amount_alpha = 0;                        // the level each amount test was held to
   int near_entered = 0, near_missing = 0;         // cases at or above the early-intervention share of a threshold
   double near_p = 1;                              // Fisher exact, one-sided (missing more often near)
   int transfer_entered = 0, transfer_missing = 0; // 涉嫌犯罪移送 cases among the entered and the missing
   double transfer_p = 1;                          // Fisher exact, one-sided (transfers more often missing)
   bool selective = false;
+  std::vector<std::string> measures;              // what was significant: 涉案金额, 罚款金额, 接近追诉标准, 涉嫌犯罪移送
+  std::vector<std::string> tested;                // what was tested (the amounts with enough cases, and the two shares)
   std::string words;                              // the result in words a prosecutor reads
 };
 

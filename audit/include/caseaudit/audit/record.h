@@ -42,13 +42,33 @@ struct CellProblem {
   std::string message() const;  // "export.csv 第12行 立案日期 “2023-13-01”: 日期无法识别 (date not readable)"
 };
 
+// When a blank cell makes a platform entry incomplete (a column profile's
+// must_fill): always; when_known, when the case file (or register row) shows a
+// value for it; transfer / penalty, always for that category of case and
+// when known for the other.
+enum class MustFill { Never, Always, WhenKnown, Transfer, Penalty };
+std::string_view must_fill_name(MustFill m);  // never | always | when_known | transfer | penalty
+// The names above, and true (always) / false (never).
+std::optional<MustFill> parse_must_fill(std::string_view text);
+
+// A column left blank where the profile says it may matter (see MustFill).
+struct BlankColumn {
+  std::string column;                  // the header(s) as found in the file: 涉案金额, 立案时涉案金额/处罚时涉案金额
+  std::string field;                   // the record field: case_amount
+  MustFill rule = MustFill::Always;
+  friend bool operator==(const BlankColumn&, const BlankColumn&) = default;
+};
+
 struct CaseRecord {
-  std::string unit;        // 录入单位 / 执法机关
+  std::string unit;        // 录入单位 / 执法机关 (for a scanned case file, after resolve_units: the known unit)
+  std::string unit_read;   // the unit as the case file was read, when resolve_units changed it; else ""
   std::string number;      // 文号 / 案件编号, as written
   std::string number_key;  // canonical 文号 (宛市监处罚〔2023〕87号), "" when not a readable 文号
   std::string name;        // 案件名称
   std::string party;       // 当事人, as written
   std::string party_key;   // normalised for comparison (see party_key())
+  float party_confidence = 0;  // OCR confidence of the 当事人 read from a scanned case file; 0 when not from OCR
+  int party_sources = 0;       // documents of the case file whose 当事人 agrees with `party`; 0 when not from OCR
   std::string cause;       // 案由
   std::string status;      // 状态
   Category category = Category::Unknown;
@@ -61,7 +81,7 @@ struct CaseRecord {
   std::optional<forms::Date> entered;       // 录入日期 (platform entries only)
   std::optional<std::int64_t> case_amount;  // 涉案金额, fen
   std::optional<std::int64_t> fine;         // 罚款金额, fen
-  std::vector<std::string> blank;           // columns that must be filled and were left blank
+  std::vector<BlankColumn> blank;           // columns left blank whose profile says they may have to be filled
   std::vector<CellProblem> problems;        // cells that could not be read (the field stays unknown)
   Origin origin;
 };

@@ -3,8 +3,10 @@
 // each kind of information on the 两法衔接 platform and the date that starts
 // its clock, how days are counted, the share of a criminal filing threshold at
 // which the procuratorate intervenes early, the police follow-up limits, and
-// which rule packs apply. A profile may `extends:` another and override single
-// values; a user adds a region by adding a file, without recompiling.
+// which rule packs apply, and how the audit reports each of its finding kinds
+// (name, severity, headline, basis). A profile may `extends:` another and
+// override single values; a user adds a region by adding a file, without
+// recompiling.
 //
 // The format is described in rules/README.md; every malformed file is refused
 // at load with a DataError naming the file and line.
@@ -15,6 +17,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "caseaudit/rules/finding.h"
 
 namespace caseaudit::rules {
 
@@ -34,6 +38,7 @@ struct Duration {
 enum class Clock {
   FactsFound,          // facts_found: the amounts, circumstances or consequences of the violation were found
   CaseFiled,           // case_filed: the 受理 / 立案 decision
+  CaseDecided,         // case_decided: the penalty decision (行政处罚决定信息; the decision's 决定日期)
   CaseTransferred,     // case_transferred: the transfer of a suspected criminal case
   CaseWithdrawn,       // case_withdrawn: the withdrawal (撤案) of a penalty case
   RefusalObjection,    // refusal_objection: 复议 asked, or 立案监督 proposed, against a police refusal to file
@@ -65,7 +70,8 @@ struct EntryDeadline {
   Duration deadline;        // 7 working days
   Clock clock = Clock::CaseFiled;
   std::string clock_text;   // the date that starts the clock, in words
-  ProfileSource source;
+  ProfileSource source;     // the deadline's source (and the clock's, unless clock_source is given)
+  std::optional<ProfileSource> clock_source;  // what starts the clock, when another document says it
   std::string note;
   SetAt set_at;             // where the deadline value was set
 };
@@ -93,6 +99,25 @@ struct Limit {
   SetAt set_at;
 };
 
+// How the audit reports one of its finding kinds in this region (the
+// `findings:` section): the kind's name, its severity, the headline of its
+// message (the audit adds the case's particulars after it) and its basis.
+// Kinds whose basis is a value of the profile (an entry deadline, the
+// early-intervention share, a police limit) or a threshold get that value's
+// source added by the audit; their own `sources` may then be empty.
+struct FindingSpec {
+  std::string kind;                    // platform.missing
+  std::string title;                   // 漏录
+  Severity severity = Severity::Error;
+  std::optional<Severity> escalated;   // severity_escalated: the graver stage of a kind that has one
+                                       // (police.decision_overdue past police.filing_after_transfer)
+  std::string message;                 // 漏录：案卷未在平台录入 (case file not entered on the platform)
+  std::vector<ProfileSource> sources;  // the basis, in order
+  std::string note;
+  SetAt set_at;                        // where the kind's block was last set
+  std::string basis() const;           // the sources' texts joined by "；" ("" when none)
+};
+
 struct Profile {
   std::string name;                 // file stem: default
   std::string title;
@@ -105,8 +130,10 @@ struct Profile {
   Limit police_filing_after_transfer;    // filing later than this after the transfer is reported as a problem
   Limit investigation_open;              // an investigation open longer than this is reported as a problem
   std::vector<std::string> rule_packs;   // names of the rule packs that apply
+  std::vector<FindingSpec> findings;     // the base profile's order, then kinds added by extensions
 
   const EntryDeadline* entry_deadline(std::string_view kind) const;  // nullptr if the kind is unknown
+  const FindingSpec* finding(std::string_view kind) const;           // nullptr if the kind is not given
 };
 
 // Loads <folder>/<name>.yaml and every profile it extends.
