@@ -180,8 +180,9 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
     for (const auto& e : x.errors) report.unreadable.push_back({e.file, e.message()});
     report.written = x.written;
     for (const auto& c : x.cases) {
-      report.files.push_back(record_from_case(c, c.name));
-      screenings.push_back(rules::screen_case(c, ctx.offences, ctx.thresholds, ctx.profile.early_intervention.share));
+      const rules::CaseFacts facts = rules::case_facts(c, ctx.facts);
+      report.files.push_back(record_from_case(c, facts, c.name));
+      screenings.push_back(rules::screen_case(c, facts, ctx.offences, ctx.thresholds, ctx.profile.early_intervention.share));
       rules::CaseChecks checks = rules::check_case(c, ctx.packs, &ctx.calendar);
       document_findings.push_back(std::move(checks.findings));
       unverified.push_back(std::move(checks.unverified));

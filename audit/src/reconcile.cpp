@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 AuditContext AuditContext::load(const fs::path& rules_dir, const std::string& profile) {
   const fs::path dir = rules_dir.empty() ? rules::default_rules_dir() : rules_dir;
   AuditContext c{rules::load_profile(dir / "profiles", profile), rules::WorkCalendar::load(dir / "calendars"),
-                 rules::ThresholdTable::load(dir / "thresholds"), {}, {}};
+                 rules::ThresholdTable::load(dir / "thresholds"), {}, {}, rules::FactMap::load(dir)};
   c.offences = rules::OffenceMap::load(dir / "screening", c.thresholds);
   for (auto& pack : rules::load_rule_packs(dir / "packs"))
     if (std::find(c.profile.rule_packs.begin(), c.profile.rule_packs.end(), pack.name) != c.profile.rule_packs.end())

@@ -6,6 +6,7 @@
 
 #include "caseaudit/ocr/error.h"
 #include "caseaudit/rules/calendar.h"
+#include "caseaudit/rules/case_facts.h"
 #include "caseaudit/rules/data_error.h"
 #include "caseaudit/rules/profile.h"
 #include "caseaudit/rules/rule_pack.h"
@@ -17,42 +18,28 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const forms::ExtractedField* first_field(const forms::CaseExtraction& c, const std::string& type, const std::string& name) {
-  for (const auto& d : c.documents)
-    if (d.type == type)
-      if (const auto* f = d.field(name); f && f->parsed) return f;
-  return nullptr;
-}
-
-std::string text_of(const forms::ExtractedField* f) {
-  if (!f) return "";
-  if (f->value.is_string()) return f->value.get<std::string>();
-  if (f->value.is_object() && f->value.contains("name")) return f->value["name"].get<std::string>();
-  return f->value.dump();
-}
-
-// The document date that starts each kind of clock; kinds the case file
-// cannot date (facts found, objections, consultations) have none.
-std::pair<std::string, std::string> clock_field(Clock c) {
+// The case value that starts each kind of clock, and its name; kinds the case
+// file cannot date (facts found, objections, consultations) have none.
+std::pair<std::string, std::string> clock_value(Clock c) {
   switch (c) {
-    case Clock::CaseFiled: return {"立案审批表", "立案日期"};
-    case Clock::CaseDecided: return {"行政处罚决定书", "决定日期"};
-    case Clock::CaseTransferred: return {"涉嫌犯罪案件移送书", "移送日期"};
-    case Clock::CaseWithdrawn: return {"撤案审批表", "撤案日期"};
+    case Clock::CaseFiled: return {"filed", "立案日期"};
+    case Clock::CaseDecided: return {"decided", "决定日期"};
+    case Clock::CaseTransferred: return {"transferred", "移送日期"};
+    case Clock::CaseWithdrawn: return {"withdrawn", "撤案日期"};
     default: return {"", ""};
   }
 }
 
-std::vector<EntryDue> entry_deadlines(const forms::CaseExtraction& c, const Profile& p, const WorkCalendar& cal,
+std::vector<EntryDue> entry_deadlines(const CaseFacts& facts, const Profile& p, const WorkCalendar& cal,
                                       std::vector<std::string>& notes) {
   std::vector<EntryDue> out;
   for (const EntryDeadline& e : p.entry_deadlines) {
-    const auto [type, name] = clock_field(e.clock);
-    if (type.empty()) continue;
-    const forms::ExtractedField* f = first_field(c, type, name);
-    if (!f) continue;
-    const auto start = forms::parse_date(text_of(f));
-    if (!start) continue;
+    const auto [key, name] = clock_value(e.clock);
+    if (key.empty()) continue;
+    const FactValue* v = facts.get(key);
+    const auto start = facts.date(key);
+    if (!v || !start) continue;
+    const std::string type = v->source.type;
     const int n = e.deadline.count - (p.counting.first_day_counts ? 1 : 0);
     try {
       Date due;
@@ -73,36 +60,31 @@ std::vector<EntryDue> entry_deadlines(const forms::CaseExtraction& c, const Prof
   return out;
 }
 
-nlohmann::ordered_json platform_values(const forms::CaseExtraction& c) {
+// The values the platform asks for, from the case values (the same mapping
+// the audit compares with the platform).
+nlohmann::ordered_json platform_values(const CaseFacts& f) {
   nlohmann::ordered_json v;
-  const bool transfer = first_field(c, "涉嫌犯罪案件移送书", "移送日期") || first_field(c, "涉嫌犯罪案件移送书", "文号");
-  const auto* number = first_field(c, "行政处罚决定书", "文号");
-  if (!number) number = first_field(c, "立案审批表", "文号");
-  const auto* party = first_field(c, "行政处罚决定书", "当事人");
-  if (!party) party = first_field(c, "立案审批表", "当事人");
-  const auto* cause = first_field(c, "立案审批表", "案由");
-  if (!cause) cause = first_field(c, "行政处罚决定书", "案由");
-  v["案件编号/文号"] = text_of(number);
-  v["案件名称"] = party && cause ? text_of(party) + (text_of(cause).rfind("涉嫌", 0) == 0 ? "" : "涉嫌") + text_of(cause) + "案" : "";
-  v["当事人"] = text_of(party);
-  v["案件类别"] = transfer ? "涉嫌犯罪移送" : "行政处罚";
-  v["立案日期"] = text_of(first_field(c, "立案审批表", "立案日期"));
-  v["处罚决定日期"] = text_of(first_field(c, "行政处罚决定书", "决定日期"));
-  v["罚款金额"] = text_of(first_field(c, "行政处罚决定书", "罚款金额"));
-  v["涉案金额"] = text_of(first_field(c, "涉嫌犯罪案件移送书", "涉案金额"));
-  v["移送日期"] = text_of(first_field(c, "涉嫌犯罪案件移送书", "移送日期"));
-  v["公安立案日期"] = text_of(first_field(c, "立案通知书", "通知日期"));
+  const std::string party = f.text("party"), cause = f.text("cause");
+  v["案件编号/文号"] = f.text("number");
+  v["案件名称"] = !party.empty() && !cause.empty() ? party + (cause.rfind("涉嫌", 0) == 0 ? "" : "涉嫌") + cause + "案" : "";
+  v["当事人"] = party;
+  v["案件类别"] = f.kind == CaseKind::Transfer ? "涉嫌犯罪移送" : "行政处罚";
+  v["立案日期"] = f.text("filed");
+  v["处罚决定日期"] = f.text("decided");
+  v["罚款金额"] = f.text("fine");
+  v["涉案金额"] = f.text("case_amount");
+  v["移送日期"] = f.text("transferred");
+  v["公安立案日期"] = f.text("police_filed");
   return v;
 }
 
 // The screening's call as a finding: a case file that meets a filing threshold
 // without a transfer in it is the 以罚代刑 / 有案不移 pattern; one at the
 // profile's share calls for early intervention.
-void screening_findings(const forms::CaseExtraction& c, const TransferScreening& s, const Profile& p,
-                        std::vector<Finding>& out) {
+void screening_findings(const forms::CaseExtraction& c, const CaseFacts& facts, const TransferScreening& s,
+                        const Profile& p, std::vector<Finding>& out) {
   if (s.call != TransferCall::Due && s.call != TransferCall::Early) return;
-  bool transferred = false;
-  for (const auto& d : c.documents) transferred |= d.type == "涉嫌犯罪案件移送书";
+  const bool transferred = facts.kind == CaseKind::Transfer;
   if (transferred && s.call == TransferCall::Due) return;  // transferred as it should be
   Finding f;
   const Threshold& t = *s.threshold;
@@ -182,6 +164,7 @@ CheckJobReport run_check_job(const CheckJob& job, const ocr::ProgressFn& progres
   const WorkCalendar calendar = WorkCalendar::load(dir / "calendars");
   const ThresholdTable thresholds = ThresholdTable::load(dir / "thresholds");
   const OffenceMap offences = OffenceMap::load(dir / "screening", thresholds);
+  const FactMap fact_map = FactMap::load(dir);
   std::vector<RulePack> packs;
   for (const auto& p : all)
     if (std::find(profile.rule_packs.begin(), profile.rule_packs.end(), p.name) != profile.rule_packs.end()) packs.push_back(p);
@@ -196,10 +179,11 @@ CheckJobReport run_check_job(const CheckJob& job, const ocr::ProgressFn& progres
     CaseChecks checks = check_case(c, packs, &calendar);
     cc.findings = std::move(checks.findings);
     cc.unverified = std::move(checks.unverified);
-    cc.entry_deadlines = entry_deadlines(c, profile, calendar, cc.notes);
-    cc.platform_values = platform_values(c);
-    cc.screening = screen_case(c, offences, thresholds, profile.early_intervention.share);
-    screening_findings(c, cc.screening, profile, cc.findings);
+    const CaseFacts facts = case_facts(c, fact_map);
+    cc.entry_deadlines = entry_deadlines(facts, profile, calendar, cc.notes);
+    cc.platform_values = platform_values(facts);
+    cc.screening = screen_case(c, facts, offences, thresholds, profile.early_intervention.share);
+    screening_findings(c, facts, cc.screening, profile, cc.findings);
     cc.extraction = std::move(c);
     const fs::path json = job.extract.output / (cc.extraction.name + ".check.json");
     const fs::path text = job.extract.output / (cc.extraction.name + ".check.txt");

@@ -71,16 +71,11 @@ void read_label(std::string_view text, std::string_view label, const Measure& m,
   }
 }
 
-const forms::ExtractedField* field_of(const forms::CaseExtraction& c, std::string_view type, const std::string& name) {
+std::string raw_of(const forms::CaseExtraction& c, std::string_view type, const std::string& name) {
   for (const auto& d : c.documents)
     if (d.type == type)
-      if (const auto* f = d.field(name)) return f;
-  return nullptr;
-}
-
-std::string raw_of(const forms::CaseExtraction& c, std::string_view type, const std::string& name) {
-  const auto* f = field_of(c, type, name);
-  return f ? f->raw : std::string();
+      if (const auto* f = d.field(name)) return f->raw;
+  return std::string();
 }
 
 }  // namespace
@@ -95,36 +90,41 @@ Measurements read_measures(std::string_view text, const ThresholdTable& table, c
   return out;
 }
 
-TransferScreening screen_case(const forms::CaseExtraction& c, const OffenceMap& offences, const ThresholdTable& table,
-                              double near_share) {
+TransferScreening screen_case(const forms::CaseExtraction& c, const CaseFacts& facts, const OffenceMap& offences,
+                              const ThresholdTable& table, double near_share) {
   ScreeningInput in;
-  for (const char* type : {"立案审批表", "行政处罚决定书", "涉嫌犯罪案件移送书", "涉嫌犯罪案件情况的调查报告"})
-    in.cause += raw_of(c, type, "案由") + " ";
-  in.cause += raw_of(c, "涉嫌犯罪案件移送书", "涉嫌罪名");
-  in.basis = raw_of(c, "行政处罚决定书", "处罚依据") + " " + raw_of(c, "行政处罚决定书", "违法条款");
+  // Every document's 案由 and the transfer's 涉嫌罪名 may name the conduct.
+  for (const auto& d : c.documents)
+    for (const char* name : {"案由", "涉嫌罪名", "案件名称"})
+      if (const auto* f = d.field(name); f && !f->raw.empty()) in.cause += f->raw + " ";
+  in.basis = raw_of(c, "行政处罚决定书", "处罚依据") + " " + raw_of(c, "行政处罚决定书", "违法条款") + " " +
+             raw_of(c, "行政处罚事先告知书", "处罚依据") + " " + raw_of(c, "行政处罚事先告知书", "违法条款");
   const OffenceLink* link = offences.match(in.cause, in.basis);
 
-  // Amounts: the facts of the decision, then the transfer documents' 涉案金额.
-  std::string facts = raw_of(c, "行政处罚决定书", "违法事实");
-  for (const char* type : {"涉嫌犯罪案件移送书", "涉嫌犯罪案件情况的调查报告"}) facts += " " + raw_of(c, type, "涉案金额");
-  in.measured = read_measures(facts, table, link);
+  // Amounts: the facts as stated (decision, else notice), then the transfer documents' 涉案金额.
+  std::string text = facts.get("facts") ? facts.get("facts")->raw : std::string();
+  for (const auto& d : c.documents)
+    for (const char* name : {"违法事实", "涉案金额"})
+      if (const auto* f = d.field(name); f && !f->raw.empty() && text.find(f->raw) == std::string::npos) text += " " + f->raw;
+  in.measured = read_measures(text, table, link);
   if (link && !link->case_amount.empty() && !in.measured.count(link->case_amount))
-    for (const char* type : {"涉嫌犯罪案件移送书", "涉嫌犯罪案件情况的调查报告"})
-      if (const auto* f = field_of(c, type, "涉案金额"); f && f->parsed && f->value.is_number()) {  // yuan
-        in.measured.emplace(link->case_amount, Quantity{std::llround(f->value.get<double>() * 100), Unit::Yuan});
-        break;
-      }
+    if (const auto fen = facts.fen("case_amount")) in.measured.emplace(link->case_amount, Quantity{*fen, Unit::Yuan});
 
-  for (const char* type : {"行政处罚决定书", "立案审批表", "涉嫌犯罪案件移送书"}) {
-    if (const auto* f = field_of(c, type, "统一社会信用代码"); f && !f->raw.empty()) { in.party = Who::Organisation; break; }
-    if (const auto* f = field_of(c, type, "身份证号"); f && !f->raw.empty()) { in.party = Who::Person; break; }
-  }
-  for (const char* type : {"立案审批表", "行政处罚决定书", "涉嫌犯罪案件移送书"})
-    if (in.conduct = forms::parse_date(raw_of(c, type, "立案日期")); in.conduct) break;
+  if (facts.get("credit_code")) in.party = Who::Organisation;
+  else if (facts.get("id_number")) in.party = Who::Person;
+  std::string which;
+  for (const auto& [key, name] : std::vector<std::pair<const char*, const char*>>{
+           {"filed", "立案日期"}, {"notified", "告知日期"}, {"decided", "决定日期"}})
+    if ((in.conduct = facts.date(key))) {
+      which = name;
+      break;
+    }
 
   TransferScreening s = screen(in, offences, table, near_share);
   if (in.conduct && s.call != TransferCall::None)
-    s.notes.push_back("以立案日期 " + in.conduct->iso() + " 代替违法行为发生日期选取当时有效的标准 (the filing date stands for the conduct date)");
+    s.notes.push_back("以" + which + " " + in.conduct->iso() + " 代替违法行为发生日期选取当时有效的标准 (the " +
+                      (which == "立案日期" ? std::string("filing") : which == "告知日期" ? "notice" : "decision") +
+                      " date stands for the conduct date)");
   return s;
 }
 

@@ -17,6 +17,7 @@
 #include "caseaudit/audit/record.h"
 #include "caseaudit/audit/sample.h"
 #include "caseaudit/rules/calendar.h"
+#include "caseaudit/rules/case_facts.h"
 #include "caseaudit/rules/finding.h"
 #include "caseaudit/rules/profile.h"
 #include "caseaudit/rules/rule_pack.h"
@@ -52,6 +53,7 @@ struct AuditContext {
   rules::ThresholdTable thresholds;
   rules::OffenceMap offences;
   std::vector<rules::RulePack> packs;  // the profile's rule packs, for scanned case files' documents
+  rules::FactMap facts;                // how a scanned case file's documents give its case values
   // rules_dir: empty for the shipped data (rules::default_rules_dir()).
   // Throws rules::DataError when the profile does not say how to report one
   // of the audit's finding kinds (kind::kAll) or names a kind the audit does

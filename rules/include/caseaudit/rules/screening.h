@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "caseaudit/forms/document.h"
+#include "caseaudit/rules/case_facts.h"
 #include "caseaudit/rules/thresholds.h"
 
 namespace caseaudit::rules {
@@ -86,11 +87,12 @@ struct ScreeningInput {
 TransferScreening screen(const ScreeningInput& in, const OffenceMap& offences, const ThresholdTable& table,
                          double near_share);
 
-// The same for a case file read by forms: 案由 from the 立案审批表 / 决定书 /
-// 移送书, amounts from the decision's 违法事实 and the transfer documents'
-// 涉案金额, the party kind from the credit code or ID number, the conduct
-// date taken as the 立案日期 (said in the notes).
-TransferScreening screen_case(const forms::CaseExtraction& c, const OffenceMap& offences, const ThresholdTable& table,
-                              double near_share);
+// The same for a case file read by forms, through its case values
+// (case_facts.h): the 案由 of every document, amounts from the facts
+// (违法事实) and the transfer documents' 涉案金额, the party kind from the
+// credit code or ID number, the conduct date taken as the 立案日期, else the
+// 告知日期, else the 决定日期 (said in the notes).
+TransferScreening screen_case(const forms::CaseExtraction& c, const CaseFacts& facts, const OffenceMap& offences,
+                              const ThresholdTable& table, double near_share);
 
 }  // namespace caseaudit::rules
