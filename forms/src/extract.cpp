@@ -1,6 +1,7 @@
 // A case file's pages -> documents with types, deviations and fields.
 #include "caseaudit/forms/extract.h"
 
+#include "case_consensus.h"
 #include "classify.h"
 #include "field_gaps.h"
 #include "fields.h"
@@ -72,6 +73,7 @@ CaseExtraction extract_case(const std::string& name, const std::vector<ocr::Page
     }
     out.documents.push_back(std::move(d));
   }
+  reconcile_case_fields(out);
   return out;
 }
 

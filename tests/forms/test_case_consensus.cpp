@@ -1,0 +1,83 @@
+// One case file, one truth: a misread on one document is outvoted by the
+// others; a clear difference is left for the rules to report.
+#include <catch2/catch.hpp>
+
+#include "case_consensus.h"
+#include "caseaudit/forms/normalize.h"
+
+using namespace caseaudit::forms;
+
+namespace {
+
+ExtractedField field(const std::string& name, const std::string& type, nlohmann::json value, bool certain = true) {
+  ExtractedField f;
+  f.name = name, f.type = type, f.value = value, f.parsed = true, f.certain = certain;
+  f.confidence = certain ? 0.97f : 0.6f;
+  f.raw = value.is_string() ? value.get<std::string>() : value.value("name", "");
+  return f;
+}
+
+Document doc(const std::string& type, std::vector<ExtractedField> fields) {
+  Document d;
+  d.type = type, d.fields = std::move(fields);
+  return d;
+}
+
+nlohmann::json party(const std::string& name) { return {{"name", name}, {"kind", "unit"}}; }
+
+}  // namespace
+
+TEST_CASE("a credit code misread on a fax-quality page is outvoted by the documents that pass their check") {
+  CaseExtraction c;
+  c.documents.push_back(doc("立案审批表", {field("统一社会信用代码", "credit_code", "91411102MA9K3L8X7W", false)}));
+  c.documents.push_back(doc("行政处罚决定书", {field("统一社会信用代码", "credit_code", "91411102MA9K3L8X7M")}));
+  c.documents.push_back(doc("行政处罚事先告知书", {field("统一社会信用代码", "credit_code", "91411102MA9K3L8X7M")}));
+  REQUIRE(check_credit_code("91411102MA9K3L8X7M").check_ok);
+  reconcile_case_fields(c);
+  const ExtractedField* f = c.documents[0].field("统一社会信用代码");
+  CHECK(f->value == "91411102MA9K3L8X7M");
+  CHECK(f->corrected_from == "91411102MA9K3L8X7W");
+  CHECK(f->certain);
+}
+
+TEST_CASE("a wrong check character read clearly, that no OCR confusion explains, is left for the rules") {
+  CaseExtraction c;
+  c.documents.push_back(doc("立案审批表", {field("统一社会信用代码", "credit_code", "91411102MA9K3L8X7M")}));
+  c.documents.push_back(doc("行政处罚决定书", {field("统一社会信用代码", "credit_code", "91411102MA9K3L8X7K")}));
+  reconcile_case_fields(c);
+  CHECK(c.documents[1].field("统一社会信用代码")->value == "91411102MA9K3L8X7K");
+  CHECK(c.documents[1].field("统一社会信用代码")->corrected_from.empty());
+}
+
+TEST_CASE("an agency name misread in look-alikes is outvoted; another agency is not") {
+  CaseExtraction c;
+  c.documents.push_back(doc("立案审批表", {field("机关名称", "text", "菀州市市场监督管理局")}));
+  c.documents.push_back(doc("行政处罚决定书", {field("机关名称", "text", "宛州市市场监督管理局")}));
+  c.documents.push_back(doc("行政处罚事先告知书", {field("机关名称", "text", "宛州市市场监督管理局")}));
+  c.documents.push_back(doc("立案通知书", {field("机关名称", "text", "宛州市公安局")}));
+  reconcile_case_fields(c);
+  CHECK(c.documents[0].field("机关名称")->value == "宛州市市场监督管理局");
+  CHECK(c.documents[0].field("机关名称")->corrected_from == "菀州市市场监督管理局");
+  CHECK(c.documents[3].field("机关名称")->value == "宛州市公安局");
+}
+
+TEST_CASE("a doubtful party name takes the one the other documents read with certainty") {
+  CaseExtraction c;
+  c.documents.push_back(doc("立案审批表", {field("当事人", "party", party("宛州市德远商贸有限公司"))}));
+  c.documents.push_back(doc("行政处罚决定书", {field("当事人", "party", party("宛州市德远商货有限公司"), false)}));
+  c.documents.push_back(doc("送达回证", {field("当事人", "party", party("张三（代收）"))}));
+  reconcile_case_fields(c);
+  CHECK(c.documents[1].field("当事人")->value["name"] == "宛州市德远商贸有限公司");
+  CHECK(c.documents[2].field("当事人")->value["name"] == "张三（代收）");
+}
+
+TEST_CASE("a reference to a decision's 文号 misread in a look-alike takes the decision's own") {
+  CaseExtraction c;
+  c.documents.push_back(doc("行政处罚决定书", {field("文号", "doc_number", "宛临市监处罚〔2023〕33号")}));
+  c.documents.push_back(doc("结案审批表", {field("文号", "doc_number", "宛临市监处罚〔2023〕33号")}));
+  c.documents.push_back(doc("送达回证", {field("送达文书文号", "doc_number", "菀临市监处罚〔2023〕33号")}));
+  c.documents.push_back(doc("行政处罚事先告知书", {field("文号", "doc_number", "宛临市监告〔2023〕33号")}));
+  reconcile_case_fields(c);
+  CHECK(c.documents[2].field("送达文书文号")->value == "宛临市监处罚〔2023〕33号");
+  CHECK(c.documents[3].field("文号")->value == "宛临市监告〔2023〕33号");  // another document, not a misread
+}
