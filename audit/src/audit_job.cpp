@@ -8,6 +8,7 @@
 #include "caseaudit/audit/case_records.h"
 #include "caseaudit/rules/data_error.h"
 #include "audit_output.h"
+#include "history.h"
 
 namespace caseaudit::audit {
 
@@ -173,28 +174,44 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
   std::vector<std::optional<rules::TransferScreening>> screenings;
   std::vector<std::vector<rules::Finding>> document_findings;  // per scanned case file
   std::vector<std::vector<rules::Finding>> unverified;         // per scanned case file
+  std::vector<forms::CaseExtraction> scanned;                  // the scanned case files, as read
+  std::vector<rules::CaseFacts> facts;                         // their case values
   if (!job.cases.inputs.empty()) {
     forms::ExtractJob extract = job.cases;
     extract.inputs = expand_cases(job.cases.inputs);
     forms::ExtractJobReport x = forms::run_extract_job(extract, progress);
     for (const auto& e : x.errors) report.unreadable.push_back({e.file, e.message()});
     report.written = x.written;
-    for (const auto& c : x.cases) {
-      const rules::CaseFacts facts = rules::case_facts(c, ctx.facts);
-      report.files.push_back(record_from_case(c, facts, c.name));
-      screenings.push_back(rules::screen_case(c, facts, ctx.offences, ctx.thresholds, ctx.profile.early_intervention.share));
+    scanned = std::move(x.cases);
+    for (const auto& c : scanned) {
+      facts.push_back(rules::case_facts(c, ctx.facts));
+      report.files.push_back(record_from_case(c, facts.back(), c.name));
       rules::CaseChecks checks = rules::check_case(c, ctx.packs, &ctx.calendar);
       document_findings.push_back(std::move(checks.findings));
       unverified.push_back(std::move(checks.unverified));
     }
   }
   import_side(job.registers, register_columns, "register", job.register_columns == "auto", report.files, report);
-  screenings.resize(report.files.size());  // register rows: screened from their 案由 and 涉案金额
+
   const std::size_t failed_before = report.unreadable.size();
   import_side(job.platform, platform_columns, "platform", job.platform_columns == "auto", report.entries, report);
   if (report.unreadable.size() > failed_before)
     report.warnings.push_back("有平台导出文件无法读取，其单位的案卷会显示为漏录，请先处理该文件 "
                               "(an export could not be read: its unit's cases show as not entered)");
+
+  // Scanned case files are screened from their documents, with the party's
+  // earlier penalties the whole audit shows; register rows are screened by
+  // the reconciliation from their 案由 and 涉案金额.
+  {
+    const std::vector<detail::PartyHistory> history = detail::party_histories(report.files, report.entries, ctx);
+    for (std::size_t i = 0; i < scanned.size(); ++i) {
+      rules::TransferScreening s = rules::screen_case(scanned[i], facts[i], ctx.offences, ctx.thresholds,
+                                                      ctx.profile.early_intervention.share, history[i].measured);
+      detail::add_history_notes(s, history[i], ctx);
+      screenings.push_back(std::move(s));
+    }
+    screenings.resize(report.files.size());
+  }
 
   // Scanned case files' units, as read, resolved to the known units before
   // anything is counted per unit.

@@ -4,6 +4,7 @@
 // follow-up of transferred cases.
 #include <cmath>
 
+#include "history.h"
 #include "reconcile_parts.h"
 
 namespace caseaudit::audit::detail {
@@ -16,14 +17,17 @@ std::optional<T> either(const std::optional<T>& a, const std::optional<T>& b) {
 }
 
 rules::TransferScreening screen_record(const CaseRecord& r, const std::optional<std::int64_t>& amount,
-                                       const AuditContext& ctx) {
+                                       const PartyHistory& history, const AuditContext& ctx) {
   rules::ScreeningInput in;
   in.cause = r.cause + " " + r.name;
   const rules::OffenceLink* link = ctx.offences.match(in.cause);
   if (link && amount && !link->case_amount.empty())
     in.measured.emplace(link->case_amount, rules::Quantity{*amount, rules::Unit::Yuan});
+  in.measured.insert(history.measured.begin(), history.measured.end());
   in.conduct = r.filed ? r.filed : r.decided;
-  return rules::screen(in, ctx.offences, ctx.thresholds, ctx.profile.early_intervention.share);
+  rules::TransferScreening s = rules::screen(in, ctx.offences, ctx.thresholds, ctx.profile.early_intervention.share);
+  add_history_notes(s, history, ctx);
+  return s;
 }
 
 std::string threshold_words(const rules::TransferScreening& s) {
@@ -98,13 +102,15 @@ void criminal_findings(const std::vector<CaseRecord>& files, const std::vector<C
                        const ReconcileOptions& options,
                        const std::vector<std::optional<rules::TransferScreening>>& screenings,
                        std::vector<PairStats>& stats, ReconcileResult& r) {
+  const std::vector<PartyHistory> history = party_histories(files, entries, ctx);
   for (std::size_t fi = 0; fi < files.size(); ++fi) {
     const CaseRecord& file = files[fi];
     const CaseRecord* entry = entry_of[fi] ? &entries[*entry_of[fi]] : nullptr;
     const auto amount = either(file.case_amount, entry ? entry->case_amount : std::nullopt);
     if (amount) stats[fi].amount = static_cast<double>(*amount) / 100.0;
     if (const auto fine = either(file.fine, entry ? entry->fine : std::nullopt)) stats[fi].fine = static_cast<double>(*fine) / 100.0;
-    const rules::TransferScreening s = fi < screenings.size() && screenings[fi] ? *screenings[fi] : screen_record(file, amount, ctx);
+    const rules::TransferScreening s =
+        fi < screenings.size() && screenings[fi] ? *screenings[fi] : screen_record(file, amount, history[fi], ctx);
     stats[fi].near_threshold = s.call == rules::TransferCall::Due || s.call == rules::TransferCall::Early;
     const bool transferred = file.category == Category::Transfer || file.transferred.has_value();
     stats[fi].transfer = transferred;

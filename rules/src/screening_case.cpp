@@ -91,7 +91,7 @@ Measurements read_measures(std::string_view text, const ThresholdTable& table, c
 }
 
 TransferScreening screen_case(const forms::CaseExtraction& c, const CaseFacts& facts, const OffenceMap& offences,
-                              const ThresholdTable& table, double near_share) {
+                              const ThresholdTable& table, double near_share, const Measurements& history) {
   ScreeningInput in;
   // Every document's 案由 and the transfer's 涉嫌罪名 may name the conduct.
   for (const auto& d : c.documents)
@@ -110,6 +110,7 @@ TransferScreening screen_case(const forms::CaseExtraction& c, const CaseFacts& f
   if (link && !link->case_amount.empty() && !in.measured.count(link->case_amount))
     if (const auto fen = facts.fen("case_amount")) in.measured.emplace(link->case_amount, Quantity{*fen, Unit::Yuan});
 
+  in.measured.insert(history.begin(), history.end());
   if (facts.get("credit_code")) in.party = Who::Organisation;
   else if (facts.get("id_number")) in.party = Who::Person;
   std::string which;

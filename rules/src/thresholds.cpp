@@ -22,12 +22,13 @@ std::string_view unit_name(Unit u) {
     case Unit::Mu: return "亩";
     case Unit::Zhi: return "支";
     case Unit::Percent: return "%";
+    case Unit::Times: return "次";
   }
   return "?";
 }
 
 std::optional<Unit> parse_unit(std::string_view text) {
-  for (Unit u : {Unit::Yuan, Unit::Mu, Unit::Zhi, Unit::Percent})
+  for (Unit u : {Unit::Yuan, Unit::Mu, Unit::Zhi, Unit::Percent, Unit::Times})
     if (text == unit_name(u)) return u;
   return std::nullopt;
 }
@@ -141,7 +142,7 @@ std::string trim(std::string_view s) {
 Unit read_unit(const Reader& r, const YAML::Node& map, const std::string& where) {
   const std::string s = r.text(map, "unit", where);
   const auto u = parse_unit(s);
-  if (!u) r.fail(map["unit"], where + ": unknown unit \"" + s + "\" (元, 亩, 支 or %)");
+  if (!u) r.fail(map["unit"], where + ": unknown unit \"" + s + "\" (元, 亩, 支, % or 次)");
   return *u;
 }
 
@@ -199,7 +200,7 @@ std::vector<Measure> load_measures(const fs::path& file) {
   std::vector<Measure> out;
   std::vector<std::pair<std::string, YAML::Node>> formulas;
   for (const auto& n : list) {
-    r.keys(n, {"name", "unit", "meaning", "formula"}, "a measure");
+    r.keys(n, {"name", "unit", "meaning", "formula", "history"}, "a measure");
     Measure m;
     m.name = r.text(n, "name", "a measure");
     const std::string where = "measure " + m.name;
@@ -212,6 +213,17 @@ std::vector<Measure> load_measures(const fs::path& file) {
     if (Reader::given(n, "formula")) {
       const std::string f = r.text(n, "formula", where);
       m.formula = parse_formula(r, n["formula"], f);
+    }
+    if (Reader::given(n, "history")) {
+      const YAML::Node h = n["history"];
+      r.keys(h, {"within_years"}, where + ": history");
+      try {
+        m.history_years = h["within_years"].as<int>();
+      } catch (const YAML::Exception&) {
+        r.fail(h, where + ": history needs within_years: a whole number of years");
+      }
+      if (m.history_years <= 0) r.fail(h, where + ": history within_years must be above 0");
+      if (m.unit != Unit::Times) r.fail(n["unit"], where + ": a history measure counts penalties, in 次");
     }
     out.push_back(std::move(m));
   }
@@ -293,7 +305,7 @@ void load_thresholds(const fs::path& file, const std::vector<Measure>& measures,
       if (!also.IsSequence()) r.fail(also, where + ": also must be a list of conditions");
       for (const auto& c : also) {
         const std::string cw = where + ", condition";
-        r.keys(c, {"measure", "value", "unit", "comparison"}, cw);
+        r.keys(c, {"measure", "value", "unit", "comparison", "required"}, cw);
         Condition cond;
         const Measure& cm = known_measure(r, measures, c, cw);
         cond.measure = cm.name;
@@ -302,6 +314,13 @@ void load_thresholds(const fs::path& file, const std::vector<Measure>& measures,
           r.fail(c["unit"], cw + ": unit " + std::string(unit_name(cu)) + " does not fit measure " + cm.name);
         cond.value = read_value(r, c, cu, cw);
         cond.comparison = read_comparison(r, c, cw);
+        if (Reader::given(c, "required")) {
+          try {
+            cond.required = c["required"].as<bool>();
+          } catch (const YAML::Exception&) {
+            r.fail(c["required"], cw + ": required must be true or false");
+          }
+        }
         cond.line = yaml_read::line_of(c);
         t.also.push_back(std::move(cond));
       }
@@ -342,8 +361,14 @@ void check_consistency(const std::vector<Threshold>& all) {
       if (a.id == b.id && (a.offence != b.offence || a.conduct != b.conduct || a.measure != b.measure || a.who != b.who))
         throw DataError(b.file, b.line, "threshold " + b.id + " differs in offence, conduct, measure or who from " + a.id +
                                             " at " + a.where() + ": a new rule needs a new id");
+      // Conditions on other measures make another rule (a repeat offender's lower figure).
+      const auto conditions = [](const Threshold& t) {
+        std::set<std::string> m;
+        for (const auto& c : t.also) m.insert(c.measure);
+        return m;
+      };
       const bool same_rule = a.offence == b.offence && a.conduct == b.conduct && a.measure == b.measure &&
-                             (a.who == b.who || a.who == Who::Any || b.who == Who::Any);
+                             (a.who == b.who || a.who == Who::Any || b.who == Who::Any) && conditions(a) == conditions(b);
       if (!same_rule) continue;
       const forms::Date start = std::max(a.effective_from, b.effective_from);
       const bool overlap = (!a.effective_to || start <= *a.effective_to) && (!b.effective_to || start <= *b.effective_to);

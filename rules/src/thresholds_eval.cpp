@@ -79,6 +79,7 @@ std::optional<Evaluation> ThresholdTable::evaluate(const Threshold& t, const Mea
   e.ratio = static_cast<double>(measured->hundredths) / static_cast<double>(t.value.hundredths);
   for (const auto& c : t.also) {
     const auto v = value_of(c.measure, values);
+    if (!v && c.required) return std::nullopt;
     if (!v) e.unknown.push_back(c.measure);
     else if (!meets(*v, c.value, c.comparison)) e.unmet.push_back(c.measure);
   }

@@ -405,3 +405,33 @@ TEST_CASE("a finding kind's report is data: a region overrides one without recom
     CHECK(std::string(e.what()).find("unknown finding kind \"platform.mising\"") != std::string::npos);
   }
 }
+
+TEST_CASE("a repeat offender: two earlier tobacco penalties in three years make 30,000 yuan a case to transfer") {
+  const std::string tobacco = "未在当地烟草专卖批发企业进货";
+  const auto penalty = [&](const std::string& number, const std::string& party, forms::Date filed, std::int64_t amount) {
+    CaseRecord r = record(number, party, filed, amount, Category::Penalty, tobacco);
+    r.unit = "麻城市烟草专卖局";
+    r.decided = rules::add_calendar_days(filed, 20);
+    return r;
+  };
+  std::vector<CaseRecord> files = {penalty("麻烟专处罚〔2021〕11号", "张三", {2021, 9, 1}, 8000),
+                                   penalty("麻烟专处罚〔2022〕40号", "张三", {2022, 10, 8}, 12000),
+                                   penalty("麻烟专处罚〔2023〕95号", "张三", {2023, 11, 2}, 35000),
+                                   // Another party with one earlier penalty: 35,000 yuan is 70% of 50,000, nothing to say.
+                                   penalty("麻烟专处罚〔2022〕41号", "李四", {2022, 10, 9}, 9000),
+                                   penalty("麻烟专处罚〔2023〕96号", "李四", {2023, 11, 3}, 35000)};
+  std::vector<CaseRecord> entries = files;
+  for (auto& e : entries) e.entered = rules::add_calendar_days(*e.filed, 2);
+  const auto r = reconcile(files, entries, ctx(), options());
+  REQUIRE(kinds_for(r, "麻烟专处罚〔2023〕95号") == std::vector<std::string>{"criminal.fine_instead"});
+  const auto f = std::find_if(r.findings.begin(), r.findings.end(), [](const AuditFinding& x) { return x.kind == "criminal.fine_instead"; });
+  CHECK_THAT(f->basis, Catch::Contains("第三条第（三）项"));
+  CHECK_THAT(f->note, Catch::Contains("麻烟专处罚〔2021〕11号") && Catch::Contains("麻烟专处罚〔2022〕40号"));
+  CHECK(kinds_for(r, "麻烟专处罚〔2023〕96号").empty());
+  // Penalties older than three years do not count.
+  files[0].filed = forms::Date{2019, 9, 1};
+  files[0].decided = forms::Date{2019, 9, 20};
+  entries[0] = files[0];
+  entries[0].entered = forms::Date{2019, 9, 3};
+  CHECK(kinds_for(reconcile(files, entries, ctx(), options()), "麻烟专处罚〔2023〕95号").empty());
+}

@@ -91,8 +91,9 @@ TransferScreening screen(const ScreeningInput& in, const OffenceMap& offences, c
 // (case_facts.h): the 案由 of every document, amounts from the facts
 // (违法事实) and the transfer documents' 涉案金额, the party kind from the
 // credit code or ID number, the conduct date taken as the 立案日期, else the
-// 告知日期, else the 决定日期 (said in the notes).
+// 告知日期, else the 决定日期 (said in the notes). `history`: measures of the
+// party's history (earlier penalties) when the caller can count them.
 TransferScreening screen_case(const forms::CaseExtraction& c, const CaseFacts& facts, const OffenceMap& offences,
-                              const ThresholdTable& table, double near_share);
+                              const ThresholdTable& table, double near_share, const Measurements& history = {});
 
 }  // namespace caseaudit::rules

@@ -25,8 +25,8 @@
 namespace caseaudit::rules {
 
 // The units a threshold is stated in.
-enum class Unit { Yuan, Mu, Zhi, Percent };      // 元, 亩, 支, %
-std::string_view unit_name(Unit u);               // "元", "亩", "支", "%"
+enum class Unit { Yuan, Mu, Zhi, Percent, Times };  // 元, 亩, 支, %, 次
+std::string_view unit_name(Unit u);                  // "元", "亩", "支", "%", "次"
 std::optional<Unit> parse_unit(std::string_view text);
 
 // An exact quantity in hundredths of its unit: 分 for 元, 0.01 亩, 0.01 %.
@@ -59,6 +59,11 @@ struct Measure {
   Unit unit = Unit::Yuan;
   std::string meaning;
   std::vector<std::pair<std::int64_t, std::string>> formula;  // factor, measure; empty when measured directly
+  // > 0: a measure of the party's history, not of the case: how many
+  // administrative penalties for the same conduct the party had in the years
+  // before (受过二次以上行政处罚). Only an audit that sees the party's other
+  // cases can count it; a single case file cannot.
+  int history_years = 0;
   std::filesystem::path file;
   int line = 0;
 };
@@ -69,6 +74,10 @@ struct Condition {
   std::string measure;
   Quantity value;
   Comparison comparison = Comparison::AtLeast;
+  // A required condition that is not known makes the threshold not apply
+  // (a repeat offender's standard needs the party's history); a condition
+  // that is not required and not known is only listed to check by hand.
+  bool required = false;
   int line = 0;
 };
 
@@ -152,8 +161,8 @@ class ThresholdTable {
   // The value of a measure in the measurements (derived: computed), if known.
   std::optional<Quantity> value_of(std::string_view measure, const Measurements& values) const;
 
-  // One threshold against the measurements; nullopt when its measure is not
-  // known. near_share is in (0, 1].
+  // One threshold against the measurements; nullopt when its measure, or a
+  // required condition's, is not known. near_share is in (0, 1].
   std::optional<Evaluation> evaluate(const Threshold& t, const Measurements& values,
                                      double near_share = kDefaultNearShare) const;
 
