@@ -46,6 +46,9 @@ bool hint_of(FieldType type, const icu::UnicodeString& text) {
   switch (type) {
     case FieldType::Date: pattern = "(?:[0-9０-９〇○OoQ二一三四五六七八九]{2,4}\\s*年|年.{0,4}月|月.{0,4}[日曰])"; break;
     case FieldType::DocNumber: pattern = "(?:[〔\\[(（【「［｛{﹝][0-9０-９OoIl]{2,4}|[0-9０-９]+号)"; break;
+    // Officers may stand under a label this template does not know: any
+    // officer word or certificate number on the page is a reason to look.
+    case FieldType::Officers: pattern = "(?:执法证|证号|执法人员|承办人|办案人|经办人|调查人|检查人|送达人|[0-9]{6,})"; break;
     default: return false;
   }
   UErrorCode status = U_ZERO_ERROR;
@@ -74,11 +77,10 @@ FieldGap classify_gap(const FieldSpec& spec, const DocView& v) {
   }
   bool hint = false;
   std::string region;
-  for (const FieldLocator& loc : spec.find)
-    if (loc.kind == FieldLocator::Kind::Pattern) {
-      region = loc.region;
-      hint = hint || hint_of(spec.type, region_of(v, loc.region).lined());
-    }
+  for (const FieldLocator& loc : spec.find) {
+    if (loc.kind == FieldLocator::Kind::Pattern) region = loc.region;
+    hint = hint || hint_of(spec.type, region_of(v, loc.region).lined());
+  }
   // A seal over the last page's signature block may hide the agency's name and date.
   const bool sealed_signature = (region == "last_page" || region == "tail") && !v.pages.back()->seals.empty();
   g.where.push_back({last_page, {}});
