@@ -80,6 +80,7 @@ PageResult recognise_page(const PageSource& src, const OcrOptions& options, OcrE
   r.width = raster.image.cols;
   r.height = raster.image.rows;
   r.dpi = raster.dpi;
+  r.colour_mode = prepared.colour_mode;
   r.orientation = prepared.orientation;
   r.skew = prepared.skew;
   r.engine = engine.id();

@@ -55,6 +55,7 @@ PreparedPage prepare_page(const cv::Mat& original, const CleanupOptions& options
   const cv::Mat page = as_8bit_grey_or_bgr(original);
   const bool colour = page.channels() == 3;
   PreparedPage out;
+  out.colour_mode = cleanup::colour_mode(page);
 
   // Analysis copy at ~85 dpi.
   double scale = 1;

@@ -2,6 +2,7 @@
 // tested and measured on its own. Input images are CV_8UC1 unless stated.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include <opencv2/core.hpp>
@@ -17,6 +18,10 @@ cv::Mat grey_for_text(const cv::Mat& bgr, bool suppress_red);
 
 // Red seals on a colour (CV_8UC3) page; empty for grey pages.
 std::vector<Seal> detect_seals(const cv::Mat& bgr);
+
+// How the page was scanned, from its pixels (8-bit grey or BGR): "colour"
+// (chroma present), "grey", or "bilevel" (two grey levels, as a 1-bit scan).
+std::string colour_mode(const cv::Mat& image);
 
 // Cheap orientation check from text-line direction: 0 for horizontal lines,
 // 90 for vertical ones (the page was turned a quarter), -1 when it cannot
