@@ -33,7 +33,7 @@ std::optional<PageResult> read_entry(const fs::path& p, const PageSource& source
 
 std::string settings_hash(const std::string& engine_id, const CleanupOptions& c) {
   // The cleanup/N tag changes whenever the clean-up gives different page data
-  // for the same options (2: ruled tables; 3: colour mode),
+  // for the same options (2: ruled tables; 3: colour mode, seals by shape),
   // so older entries are not reused.
   std::ostringstream s;
   s << engine_id << "|cleanup/3|" << c.orientation << c.deskew << c.borders << c.seals << c.denoise

@@ -73,7 +73,7 @@ std::vector<Table> map_tables_to_original(const PreparedPage& page, cv::Size ori
 PageResult recognise_page(const PageSource& src, const OcrOptions& options, OcrEngine& engine,
                           const OrientationDetector& orientation, const std::string& key) {
   const Raster raster = load_raster(src, options.limits);
-  const PreparedPage prepared = prepare_page(raster.image, options.cleanup, orientation);
+  const PreparedPage prepared = prepare_page(raster.image, options.cleanup, orientation, raster.dpi);
   PageResult r;
   r.ref = src.ref;
   r.key = key;

@@ -50,7 +50,7 @@ int normalise_turn(int degrees) {
 }  // namespace
 
 PreparedPage prepare_page(const cv::Mat& original, const CleanupOptions& options,
-                          const OrientationDetector& detect_orientation) {
+                          const OrientationDetector& detect_orientation, int dpi) {
   if (original.empty()) throw std::invalid_argument("prepare_page: empty image");
   const cv::Mat page = as_8bit_grey_or_bgr(original);
   const bool colour = page.channels() == 3;
@@ -73,6 +73,11 @@ PreparedPage prepare_page(const cv::Mat& original, const CleanupOptions& options
     small_grey = cleanup::detail::grey_with_seals_suppressed(small, small_seals);
   } else {
     small_grey = small.clone();
+  }
+  // No red seal (a grey or 1-bit scan, a photocopied black seal): by shape,
+  // on the same analysis copy. Their ink is left as it is.
+  if (options.seals && out.seals.empty()) {
+    out.seals = cleanup::detail::detect_seals_by_shape_scaled(small_grey, scale, page.size(), dpi);
   }
 
   if (options.borders) {

@@ -2,7 +2,8 @@
 // options) -> prepared page; no state, safe to call from several threads.
 //
 // Steps, in order: the page's colour mode, red seal detection and ink
-// suppression, border removal,
+// suppression (on colour pages; where colour finds no seal, seals by shape),
+// border removal,
 // orientation (0/90/180/270), deskew, denoise, binarisation (borders go
 // before the rotations so a scanner border still touches the edge), then
 // ruled-table grids found on the binary and grey page (table_grid.h). The
@@ -40,8 +41,10 @@ struct PreparedPage {
   std::vector<cleanup::TableGrid> tables;  // ruled tables, in `image` coordinates
 };
 
+// `dpi` is the file's (0 when it does not say); seals are looked for by
+// their size in millimetres.
 PreparedPage prepare_page(const cv::Mat& original, const CleanupOptions& options,
-                          const OrientationDetector& detect_orientation = {});
+                          const OrientationDetector& detect_orientation = {}, int dpi = 0);
 
 // Maps a box of the prepared image to the original image (bounding box of the
 // four transformed corners, clipped to the original's size).
