@@ -2,8 +2,8 @@
 // options) -> prepared page; no state, safe to call from several threads.
 //
 // Steps, in order: the page's colour mode, red seal detection and ink
-// suppression (on colour pages; where colour finds no seal, seals by shape),
-// border removal,
+// suppression (on colour pages; where colour finds no seal, seals by shape
+// and their grey ink lightened), border removal,
 // orientation (0/90/180/270), deskew, denoise, binarisation (borders go
 // before the rotations so a scanner border still touches the edge), then
 // ruled-table grids found on the binary and grey page (table_grid.h). The

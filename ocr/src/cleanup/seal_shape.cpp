@@ -19,6 +19,8 @@
 //     star (a solid core with five arms) or an arc of text inside, unless
 //     the ring is clean enough on its own (a broken seal's inside breaks up
 //     first).
+// Then, at full resolution, seal ink lighter than the print is lightened
+// (lighten_seal_ink), so the date under a seal on a grey scan can be read.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -784,6 +786,50 @@ std::vector<Seal> detect_seals_by_shape_scaled(const cv::Mat& small_grey, double
     return p.box.y != q.box.y ? p.box.y < q.box.y : p.box.x < q.box.x;
   });
   return seals;
+}
+
+void lighten_seal_ink(cv::Mat& grey, const Seal& seal) {
+  const cv::Rect box = cv::Rect(seal.box.x, seal.box.y, seal.box.w, seal.box.h) & cv::Rect(0, 0, grey.cols, grey.rows);
+  if (box.empty()) return;
+  // Cut by the page edge, the ring is not the box's ellipse: left alone.
+  const double aspect = static_cast<double>(std::min(box.width, box.height)) / std::max(box.width, box.height);
+  if (aspect < 0.9 * seal.roundness) return;
+  cv::Mat roi = grey(box);
+  const int paper = percentile(roi, 0.9);
+  const int text = percentile(roi, 0.03);  // black print under or near the seal, or the seal's darkest ink
+  // The seal's own ink: the ring (the band inside the box's ellipse's rim),
+  // where nothing else is printed.
+  std::vector<unsigned char> ring;
+  const double a = box.width / 2.0;
+  const double b = box.height / 2.0;
+  for (int y = 0; y < roi.rows; ++y) {
+    const auto* row = roi.ptr<unsigned char>(y);
+    const double dy = (y + 0.5 - b) / b;
+    for (int x = 0; x < roi.cols; ++x) {
+      const double dx = (x + 0.5 - a) / a;
+      const double d = dx * dx + dy * dy;
+      if (d >= 0.86 && d <= 1.0 && row[x] < 0.85 * paper) ring.push_back(row[x]);
+    }
+  }
+  if (ring.size() < 100) return;
+  std::nth_element(ring.begin(), ring.begin() + static_cast<std::ptrdiff_t>(ring.size() / 2), ring.end());
+  const int ink = ring[ring.size() / 2];
+  // Seal ink as dark as the print (a 1-bit scan, a dark photocopy): nothing to tell apart.
+  if (ink - text < 0.12 * paper) return;
+  // Darker than a little over halfway from the print to the seal's ink stays
+  // (print, and print under seal ink, which is darker still); lighter goes
+  // to paper over a short ramp.
+  const double cut = text + 0.55 * (ink - text);
+  const double ramp = std::max(8.0, 0.35 * (ink - text));
+  for (int y = 0; y < roi.rows; ++y) {
+    auto* row = roi.ptr<unsigned char>(y);
+    for (int x = 0; x < roi.cols; ++x) {
+      const double v = row[x];
+      if (v <= cut || v >= paper) continue;
+      const double t = std::min(1.0, (v - cut) / ramp);
+      row[x] = cv::saturate_cast<unsigned char>(v + (paper - v) * t);
+    }
+  }
 }
 
 }  // namespace detail
