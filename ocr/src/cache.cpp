@@ -33,9 +33,10 @@ std::optional<PageResult> read_entry(const fs::path& p, const PageSource& source
 
 std::string settings_hash(const std::string& engine_id, const CleanupOptions& c) {
   // The cleanup/N tag changes whenever the clean-up gives different page data
-  // for the same options (2: ruled tables), so older entries are not reused.
+  // for the same options (2: ruled tables; 3: colour mode, seals by shape),
+  // so older entries are not reused.
   std::ostringstream s;
-  s << engine_id << "|cleanup/2|" << c.orientation << c.deskew << c.borders << c.seals << c.denoise
+  s << engine_id << "|cleanup/3|" << c.orientation << c.deskew << c.borders << c.seals << c.denoise
     << c.binarize << "|" << c.max_skew;
   return sha256_hex(s.str()).substr(0, 16);
 }

@@ -41,8 +41,8 @@ json to_json(const PageResult& page) {
   }
   json seals = json::array();
   for (const Seal& s : page.seals)
-    seals.push_back({{"box", box_json(s.box)}, {"colour_confidence", s.colour_confidence},
-                     {"roundness", s.roundness}});
+    seals.push_back({{"box", box_json(s.box)}, {"found_by", s.found_by}, {"confidence", s.confidence},
+                     {"colour_confidence", s.colour_confidence}, {"roundness", s.roundness}});
   return {
       {"schema", kPageSchema},
       {"file", page.ref.file.string()},
@@ -52,6 +52,7 @@ json to_json(const PageResult& page) {
       {"width", page.width},
       {"height", page.height},
       {"dpi", page.dpi},
+      {"colour_mode", page.colour_mode},
       {"orientation", page.orientation},
       {"skew", page.skew},
       {"engine", page.engine},
@@ -73,12 +74,22 @@ PageResult page_from_json(const json& j) {
   p.width = member(j, "width").get<int>();
   p.height = member(j, "height").get<int>();
   p.dpi = member(j, "dpi").get<int>();
+  // Pages written before the colour mode was kept have none: "" (unknown).
+  p.colour_mode = j.value("colour_mode", std::string());
   p.orientation = member(j, "orientation").get<int>();
   p.skew = member(j, "skew").get<double>();
   p.engine = member(j, "engine").get<std::string>();
-  for (const json& s : member(j, "seals"))
-    p.seals.push_back({box_from(member(s, "box")), member(s, "colour_confidence").get<double>(),
-                       member(s, "roundness").get<double>()});
+  for (const json& s : member(j, "seals")) {
+    Seal seal;
+    seal.box = box_from(member(s, "box"));
+    seal.colour_confidence = member(s, "colour_confidence").get<double>();
+    seal.roundness = member(s, "roundness").get<double>();
+    // Seals written before seals were found by shape too were all found by
+    // colour, with no overall confidence: "" and 0 (unknown).
+    seal.found_by = s.value("found_by", std::string());
+    seal.confidence = s.value("confidence", 0.0);
+    p.seals.push_back(std::move(seal));
+  }
   // Pages written before tables were found have no "tables": no tables.
   if (auto it = j.find("tables"); it != j.end()) {
     for (const json& t : *it) {

@@ -73,13 +73,14 @@ std::vector<Table> map_tables_to_original(const PreparedPage& page, cv::Size ori
 PageResult recognise_page(const PageSource& src, const OcrOptions& options, OcrEngine& engine,
                           const OrientationDetector& orientation, const std::string& key) {
   const Raster raster = load_raster(src, options.limits);
-  const PreparedPage prepared = prepare_page(raster.image, options.cleanup, orientation);
+  const PreparedPage prepared = prepare_page(raster.image, options.cleanup, orientation, raster.dpi);
   PageResult r;
   r.ref = src.ref;
   r.key = key;
   r.width = raster.image.cols;
   r.height = raster.image.rows;
   r.dpi = raster.dpi;
+  r.colour_mode = prepared.colour_mode;
   r.orientation = prepared.orientation;
   r.skew = prepared.skew;
   r.engine = engine.id();

@@ -59,6 +59,21 @@ double skew_from_ink(const cv::Mat& ink, double max_degrees);
 // `original` (refined there), which is the full-resolution page.
 std::vector<Seal> detect_seals_scaled(const cv::Mat& small_bgr, double scale, const cv::Mat& original);
 
+// Seals by shape on a reduced grey copy (`scale` = small / original) of a
+// page of `original` size; boxes in original coordinates.
+std::vector<Seal> detect_seals_by_shape_scaled(const cv::Mat& small_grey, double scale, cv::Size original, int dpi);
+
+// Lightens the ink of a seal found by shape in a grey page (full
+// resolution, in place), keeping what is darker than it: the seal's ring
+// gives the seal ink's grey, the darkest pixels around it the print's; in
+// between and lighter goes to paper. A seal as dark as the print (1-bit
+// scans, dark photocopies) and one cut by the page edge are left as they are.
+void lighten_seal_ink(cv::Mat& grey, const Seal& seal);
+
+// Pixels per millimetre of a page: from its dpi when that gives a sheet
+// between A6 and A3, else taking the page for A4 by its shorter side.
+double pixels_per_mm(cv::Size page, int dpi);
+
 // Grey image for recognition: luminance, with seal ink lightened inside the
 // given seal boxes (original-image coordinates).
 cv::Mat grey_with_seals_suppressed(const cv::Mat& bgr, const std::vector<Seal>& seals);

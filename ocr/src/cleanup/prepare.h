@@ -1,7 +1,9 @@
 // Internal: page clean-up before recognition. One function of (original image,
 // options) -> prepared page; no state, safe to call from several threads.
 //
-// Steps, in order: red seal detection and ink suppression, border removal,
+// Steps, in order: the page's colour mode, red seal detection and ink
+// suppression (on colour pages; where colour finds no seal, seals by shape
+// and their grey ink lightened), border removal,
 // orientation (0/90/180/270), deskew, denoise, binarisation (borders go
 // before the rotations so a scanner border still touches the edge), then
 // ruled-table grids found on the binary and grey page (table_grid.h). The
@@ -11,6 +13,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 #include <vector>
 
 #include <opencv2/core.hpp>
@@ -33,12 +36,15 @@ struct PreparedPage {
   cv::Matx23d to_original;  // maps a point of `image` to the original image
   int orientation = 0;  // clockwise degrees applied
   double skew = 0;      // degrees corrected
+  std::string colour_mode;  // "colour", "grey" or "bilevel" (see PageResult)
   std::vector<Seal> seals;  // in original-image coordinates
   std::vector<cleanup::TableGrid> tables;  // ruled tables, in `image` coordinates
 };
 
+// `dpi` is the file's (0 when it does not say); seals are looked for by
+// their size in millimetres.
 PreparedPage prepare_page(const cv::Mat& original, const CleanupOptions& options,
-                          const OrientationDetector& detect_orientation = {});
+                          const OrientationDetector& detect_orientation = {}, int dpi = 0);
 
 // Maps a box of the prepared image to the original image (bounding box of the
 // four transformed corners, clipped to the original's size).

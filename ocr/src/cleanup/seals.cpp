@@ -309,6 +309,9 @@ std::vector<Seal> detect_seals_scaled(const cv::Mat& small_bgr, double scale, co
     ink_box += roi.tl();
     seal.box = {ink_box.x, ink_box.y, ink_box.width, ink_box.height};
     seal.roundness = roundness;
+    seal.found_by = "colour";
+    // The ring test has passed: how sure the detection is rests on the ink.
+    seal.confidence = seal.colour_confidence;
     seals.push_back(seal);
   }
   return seals;

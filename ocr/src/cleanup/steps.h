@@ -2,6 +2,7 @@
 // tested and measured on its own. Input images are CV_8UC1 unless stated.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include <opencv2/core.hpp>
@@ -17,6 +18,18 @@ cv::Mat grey_for_text(const cv::Mat& bgr, bool suppress_red);
 
 // Red seals on a colour (CV_8UC3) page; empty for grey pages.
 std::vector<Seal> detect_seals(const cv::Mat& bgr);
+
+// Round seals by shape (ring with a star and/or an arc of text inside), any
+// colour, on an 8-bit grey or BGR page; `dpi` as the file states it (0 when
+// unknown: the page is then taken for A4). found_by = "shape".
+std::vector<Seal> detect_seals_by_shape(const cv::Mat& image, int dpi);
+
+// What prepare_page finds: red seals on a colour page, else seals by shape.
+std::vector<Seal> find_seals(const cv::Mat& image, int dpi);
+
+// How the page was scanned, from its pixels (8-bit grey or BGR): "colour"
+// (chroma present), "grey", or "bilevel" (two grey levels, as a 1-bit scan).
+std::string colour_mode(const cv::Mat& image);
 
 // Cheap orientation check from text-line direction: 0 for horizontal lines,
 // 90 for vertical ones (the page was turned a quarter), -1 when it cannot

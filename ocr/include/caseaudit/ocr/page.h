@@ -45,11 +45,15 @@ struct Line {
   std::vector<Word> words;
 };
 
-// A red seal (印章) found on the page by colour.
+// A round seal (印章) found on the page: by its red colour on colour scans, or
+// by its shape (a ring with a five-pointed star and/or an arc of text inside)
+// where colour finds none (grey and 1-bit scans, photocopied black seals).
 struct Seal {
   Box box;
-  double colour_confidence = 0;  // how sure we are this is seal ink, [0, 1]
+  double colour_confidence = 0;  // how sure we are this is red seal ink, [0, 1]; 0 when found by shape
   double roundness = 0;          // 1 = circle, lower = ellipse or irregular
+  std::string found_by;          // "colour" or "shape" ("" when read from an older page JSON)
+  double confidence = 0;         // how sure we are this is a seal at all, [0, 1]
 };
 
 // A ruled table (审批表, 送达回证, 物品清单) found on the page from its grid
@@ -82,6 +86,11 @@ struct PageResult {
   int width = 0;         // original image size, pixels
   int height = 0;
   int dpi = 0;           // from the file, 0 when it does not say
+  // How the page was scanned, judged from its pixels: "colour" (real chroma),
+  // "grey" (8-bit, or colour without chroma), "bilevel" (1-bit, or essentially
+  // two grey levels); "" when unknown (a page JSON written before this was kept).
+  // A red seal can only be told by colour on a "colour" page.
+  std::string colour_mode;
   int orientation = 0;   // clockwise degrees the page was turned to read it: 0/90/180/270
   double skew = 0;       // degrees of skew corrected after orientation
   std::string engine;    // engine id incl. version and language
