@@ -81,6 +81,21 @@ std::vector<std::string> causes_for(const std::string& kind) {
   return {"field-under-seal", "field-cut", "poor-page", "chinese-date", "unit-name-variant"};
 }
 
+std::string field_of(const std::string& kind) {
+  const auto ends = [&](const char* tail) { return kind.size() > std::string(tail).size() && kind.ends_with(tail); };
+  if (ends(".officers")) return "执法人员";
+  if (ends(".credit-code")) return "统一社会信用代码";
+  if (ends(".id-number")) return "身份证号";
+  if (kind == "decision.date") return "决定日期";
+  if (kind == "filing.date") return "立案日期";
+  if (kind == "transfer.date") return "移送日期";
+  if (kind == "decision.address") return "地址";
+  if (kind == "decision.number") return "文号";
+  if (kind == "decision.party") return "当事人";
+  if (kind == "decision.agency") return "机关名称";
+  return "";
+}
+
 KindScore TrustScore::all() const {
   KindScore k;
   for (const auto& [kind, s] : kinds) {
@@ -109,6 +124,7 @@ TrustScore score_trust(const fs::path& trust_dir, const fs::path& extract_dir, c
   }
   std::map<std::string, std::vector<std::string>> traps;  // folder -> causes in order
   for (const auto& t : truth["traps"]) traps[text(t, "case")].push_back(text(t, "cause"));
+  std::map<std::string, std::set<std::string>> cut;  // folder -> fields the page edge cuts
 
   // Documents and fields.
   ScoreOptions score_options;
@@ -118,6 +134,7 @@ TrustScore score_trust(const fs::path& trust_dir, const fs::path& extract_dir, c
     ++out.cases;
     const auto pages = read_truth(trust_dir / "cases" / (folder + ".truth"));
     out.pages += static_cast<int>(pages.size());
+    for (const auto& p : pages) cut[folder].insert(p.cut.begin(), p.cut.end());
     const fs::path file = extract_dir / (folder + ".extract.json");
     forms::CaseExtraction got;
     if (fs::exists(file)) got = forms::extraction_from_json(read_json(file));
@@ -170,11 +187,16 @@ TrustScore score_trust(const fs::path& trust_dir, const fs::path& extract_dir, c
     out.false_findings.push_back(a);
     std::string cause = a.folder.empty() ? "(no case file)" : "(no trap)";
     const auto& mine = traps[a.folder];
-    for (const std::string& c : causes_for(a.kind))
-      if (std::find(mine.begin(), mine.end(), c) != mine.end()) {
-        cause = c;
-        break;
-      }
+    const std::string field = field_of(a.kind);
+    if (!field.empty() && cut[a.folder].count(field)) {
+      cause = "field-cut";  // the field it is about is cut by the page edge
+    } else {
+      for (const std::string& c : causes_for(a.kind))
+        if (std::find(mine.begin(), mine.end(), c) != mine.end()) {
+          cause = c;
+          break;
+        }
+    }
     ++out.false_by_cause[cause];
   }
   for (const auto& [key, list] : planted)

@@ -62,5 +62,7 @@ std::string finding_case(const nlohmann::json& finding);
 
 // The trap causes that can explain a false finding of `kind` (most likely first).
 std::vector<std::string> causes_for(const std::string& kind);
+// The truth field a document finding is about (执法人员 for *.officers ...), or "".
+std::string field_of(const std::string& kind);
 
 }  // namespace caseaudit::eval
