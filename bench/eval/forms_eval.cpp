@@ -55,6 +55,10 @@ bool is_clean_variant(const std::string& v) { return v == "clean" || v == "scan"
 
 void Score::add(const Score& o) {
   pages += o.pages, pages_right += o.pages_right;
+  documents += o.documents, documents_right += o.documents_right;
+  for (const auto& [k, v] : o.by_type) by_type[k].total += v.total, by_type[k].exact += v.exact;
+  cut.total += o.cut.total, cut.exact += o.cut.exact;
+  cut_misses.insert(cut_misses.end(), o.cut_misses.begin(), o.cut_misses.end());
   nonstandard_truth += o.nonstandard_truth, nonstandard_found += o.nonstandard_found;
   standard_truth += o.standard_truth, standard_flagged += o.standard_flagged;
   for (const auto& [k, v] : o.by_field) by_field[k].total += v.total, by_field[k].exact += v.exact;
@@ -90,6 +94,9 @@ std::vector<TruthPage> read_truth(const fs::path& dir) {
     t.standard = j.value("standard", true);
     t.deviation = j.value("deviation", "");
     t.fields = j.value("fields", nlohmann::json::object());
+    if (j.contains("cut") && j["cut"].is_object())
+      for (const auto& [k, v] : j["cut"].items())
+        if (v.is_boolean() && v.get<bool>()) t.cut.insert(k);
     pages.push_back(std::move(t));
   }
   return pages;
@@ -140,7 +147,7 @@ bool field_matches(const forms::ExtractedField& got, const nlohmann::json& expec
 }
 
 Score score_case(const std::string& name, const forms::CaseExtraction& got, const std::vector<TruthPage>& truth,
-                 const forms::TemplateSet& templates) {
+                 const forms::TemplateSet& templates, const ScoreOptions& options) {
   Score s;
   // Which extracted document holds each page.
   std::vector<const forms::Document*> holder(truth.size(), nullptr);
@@ -163,6 +170,8 @@ Score score_case(const std::string& name, const forms::CaseExtraction& got, cons
     const TruthPage& first = truth[pages.front()];
     const forms::Document* d = holder[pages.front()];
     const std::string where = name + " doc " + std::to_string(index) + " " + first.expected_type;
+    ++s.documents;
+    s.documents_right += (d ? d->type : std::string(forms::kUnknownType)) == first.expected_type;
     if (!first.standard) {
       ++s.nonstandard_truth;
       if (d && !d->standard) ++s.nonstandard_found;
@@ -179,11 +188,20 @@ Score score_case(const std::string& name, const forms::CaseExtraction& got, cons
     const forms::Template* t = templates.find(first.expected_type);
     if (!t || !d || d->type != first.expected_type) continue;
     nlohmann::json fields = nlohmann::json::object();
+    std::set<std::string> cut;
     std::string variant = first.variant;
     for (const std::size_t p : pages) {
       for (const auto& [k, v] : truth[p].fields.items()) fields[k] = v;
+      cut.insert(truth[p].cut.begin(), truth[p].cut.end());
       if (!is_clean_variant(truth[p].variant)) variant = truth[p].variant;
     }
+    const auto aliases = options.aliases.find(first.expected_type);
+    if (aliases != options.aliases.end())
+      for (const auto& [field, from] : aliases->second)
+        if (!fields.contains(field) && fields.contains(from)) {
+          fields[field] = fields[from];
+          if (cut.count(from)) cut.insert(field);
+        }
     for (const auto& spec : t->fields) {
       // The truth may give a served document as {名称, 文号}: the template
       // reads them as two fields, X and X文号.
@@ -202,12 +220,19 @@ Score score_case(const std::string& name, const forms::CaseExtraction& got, cons
       }
       const forms::ExtractedField* f = d->field(spec.name);
       const bool ok = f && field_matches(*f, want);
+      const Mismatch miss{where + " " + spec.name, show(want), f ? (f->parsed ? show(f->value) : "「" + f->raw + "」") : "(none)"};
+      if (cut.count(spec.name) || (!base.empty() && cut.count(base))) {  // cut by the page edge: counted apart
+        ++s.cut.total;
+        s.cut.exact += ok;
+        if (!ok) s.cut_misses.push_back(miss);
+        continue;
+      }
       for (auto* score : {&s.by_field[spec.name], &s.by_variant[variant],
-                          &s.by_group[is_clean_variant(variant) ? "clean" : "degraded"]}) {
+                          &s.by_group[is_clean_variant(variant) ? "clean" : "degraded"], &s.by_type[first.expected_type]}) {
         ++score->total;
         score->exact += ok;
       }
-      if (!ok) s.misses.push_back({where + " " + spec.name, show(want), f ? (f->parsed ? show(f->value) : "「" + f->raw + "」") : "(none)"});
+      if (!ok) s.misses.push_back(miss);
     }
   }
   return s;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@ struct TruthPage {
   bool standard = true;
   std::string deviation;
   nlohmann::json fields;      // the fields the page shows
+  std::set<std::string> cut;  // of them, the ones the page's edge cuts (trust set: "cut": {"地址": true})
 };
 
 // Truth pages of a case file, in page order: a folder with N.truth.json (or
@@ -41,11 +43,15 @@ struct Mismatch {
 
 struct Score {
   int pages = 0, pages_right = 0;                 // classification, per page
+  int documents = 0, documents_right = 0;         // classification, per document (its first page's type)
   int nonstandard_truth = 0, nonstandard_found = 0;  // planted non-standard documents found
   int standard_truth = 0, standard_flagged = 0;      // standard documents wrongly flagged
   std::map<std::string, FieldScore> by_field;        // field name -> score
   std::map<std::string, FieldScore> by_variant;      // page variant -> score (fields)
   std::map<std::string, FieldScore> by_group;        // "clean" | "degraded" -> score
+  std::map<std::string, FieldScore> by_type;         // document type -> score (fields)
+  FieldScore cut;                                    // fields the page's edge cuts, counted apart from the rest
+  std::vector<Mismatch> cut_misses;                  // of them, the wrong or missing ones
   std::vector<Mismatch> misses;                      // wrong or missing values, wrong types
 
   double classification() const { return pages ? static_cast<double>(pages_right) / pages : 1.0; }
@@ -56,10 +62,17 @@ struct Score {
 // rotated, grey, all, border) is degraded.
 bool is_clean_variant(const std::string& variant);
 
+struct ScoreOptions {
+  // Per document type, a template field scored against a truth field of
+  // another name (送达回证: 送达人 <- 执法人员). None by default.
+  std::map<std::string, std::map<std::string, std::string>> aliases;
+};
+
 // Compares one case file. Only fields the matched template declares are
 // scored (a truth field no template asks for is not an extraction error).
+// Fields cut by the page edge are counted in `cut` only.
 Score score_case(const std::string& name, const forms::CaseExtraction& got, const std::vector<TruthPage>& truth,
-                 const forms::TemplateSet& templates);
+                 const forms::TemplateSet& templates, const ScoreOptions& options = {});
 
 // True when `got` (an extracted field) has the truth value `expected`.
 bool field_matches(const forms::ExtractedField& got, const nlohmann::json& expected);

@@ -113,7 +113,8 @@ TEST_CASE("the generator writes the same bytes for the same seed", "[fixtures][g
   // a defects case file.
   for (const std::string& args : {std::string("--set pages --only filing-01-seal"), std::string("--set formats --only g4-case"),
                                   std::string("--set formats --only born-digital"), std::string("--set forms --only case-003"),
-                                  std::string("--set defects --only case-005")}) {
+                                  std::string("--set defects --only case-005"), std::string("--set trust --only case-025"),
+                                  std::string("--set trust --only truth")}) {
     INFO(args);
     REQUIRE(run_command(generator() + " --seed 11 --quiet " + args + " --out " + a.path().string()) == 0);
     REQUIRE(run_command(generator() + " --seed 11 --quiet " + args + " --out " + (b.path() / "elsewhere").string()) == 0);
@@ -435,4 +436,214 @@ TEST_CASE("the defects set: case files with planted rule defects, and clean ones
     INFO(rules.front());
     CHECK(std::any_of(rules.begin(), rules.end(), [&](const std::string& r) { return planted.count(r) == 1; }));
   }
+}
+
+namespace {
+
+// The kinds the trust set plants (issue 11), each in both families.
+const std::vector<std::string> kTrustKinds = {
+    "filing.officers", "decision.seal", "decision.date", "decision.credit-code", "decision.id-number",
+    "decision.fine-capitals", "decision.remedy", "decision.address", "case.service-7-days", "case.decision-90-days",
+    "case.date-order", "transfer.copied", "document.nonstandard", "hearing.five-days", "platform.missing",
+    "platform.late", "platform.incomplete", "platform.mismatch", "platform.party_typo", "platform.category",
+    "platform.orphan", "platform.selective", "criminal.fine_instead", "criminal.early"};
+
+}  // namespace
+
+TEST_CASE("the trust set: truth.json, exports and units of the whole set", "[fixtures][generator]") {
+  REQUIRE(fs::exists(generator()));
+  ScratchDir dir("fixture-gen-trust");
+  REQUIRE(run_command(generator() + " --seed 7 --quiet --set trust --only truth --out " + dir.path().string()) == 0);
+  const fs::path root = dir.path() / "trust";
+  const auto t = nlohmann::json::parse(read_file(root / "truth.json"));
+  CHECK(t["schema"] == "caseaudit.trust/1");
+  CHECK(t["seed"] == 7);
+  CHECK(t["profile"] == "default");
+  REQUIRE(t["as_of"].is_string());
+  CHECK(t["families"]["tune"].size() >= 5);
+  CHECK(t["families"]["held-out"].size() >= 3);
+  std::map<std::string, std::string> family_of;  // style -> family
+  for (const auto& [family, styles] : t["families"].items())
+    for (const auto& s : styles) family_of[s.get<std::string>()] = family;
+
+  // Units: one style each, their exports on disk, their names in units.txt.
+  std::set<std::string> unit_names;
+  for (const auto& u : t["units"]) {
+    INFO(u.dump());
+    const std::string name = u["name"];
+    unit_names.insert(name);
+    CHECK(family_of.count(u["style"].get<std::string>()) == 1);
+    CHECK(family_of[u["style"].get<std::string>()] == u["family"]);
+    CHECK(fs::exists(root / u["export"].get<std::string>()));
+    const std::string head = read_file(root / u["export"].get<std::string>()).substr(0, 2);
+    if (u["export_format"] == "csv (UTF-8 with BOM)") CHECK(head == "\xEF\xBB");
+    if (u["export_format"] == "xlsx") CHECK(head == "PK");
+  }
+  CHECK(unit_names.size() == t["units"].size());
+  CHECK(t["units"].size() >= 7);
+  std::set<std::string> listed;
+  {
+    const std::string units = read_file(root / "units.txt");
+    std::size_t from = 0;
+    for (std::size_t at = units.find('\n'); at != std::string::npos; from = at + 1, at = units.find('\n', from))
+      listed.insert(units.substr(from, at - from));
+  }
+  CHECK(listed == unit_names);
+  int shuanggongshi = 0;
+  for (const auto& e : fs::directory_iterator(root / "shuanggongshi")) {
+    ++shuanggongshi;
+    if (e.path().extension() == ".csv") {
+      const std::string text = read_file(e.path());
+      const bool gb = text.rfind("\xEF\xBB\xBF", 0) != 0;
+      if (!gb) CHECK(text.find("行政相对人代码_1（统一社会信用代码）") != std::string::npos);
+    }
+  }
+  CHECK(shuanggongshi * 2 >= static_cast<int>(unit_names.size()));
+
+  // Cases: about forty, each in a unit and a family, with the 文号 it is known by.
+  std::map<std::string, nlohmann::json> cases;
+  for (const auto& c : t["cases"]) {
+    INFO(c.dump());
+    CHECK(unit_names.count(c["unit"].get<std::string>()) == 1);
+    CHECK(family_of[c["style"].get<std::string>()] == c["family"]);
+    CHECK((c["category"] == "行政处罚" || c["category"] == "涉嫌犯罪移送"));
+    CHECK(!c["number"].get<std::string>().empty());
+    cases[c["folder"].get<std::string>()] = c;
+  }
+  CHECK(cases.size() >= 35);
+  CHECK(cases.size() <= 48);
+
+  // Findings: keyed as the scorer matches them, every kind in both families.
+  std::map<std::string, std::set<std::string>> kinds;  // family -> kinds
+  for (const auto& f : t["findings"]) {
+    INFO(f.dump());
+    const std::string kind = f["kind"];
+    CHECK(unit_names.count(f["unit"].get<std::string>()) == 1);
+    CHECK(!f["what"].get<std::string>().empty());
+    std::string family;
+    for (const auto& u : t["units"])
+      if (u["name"] == f["unit"]) family = u["family"];
+    kinds[family].insert(kind);
+    if (kind == "platform.orphan") {
+      CHECK(f["case"].is_null());
+      REQUIRE(f["row"].is_object());
+      CHECK(f["row"]["row"].get<int>() >= 2);
+      CHECK(fs::exists(root / f["row"]["file"].get<std::string>()));
+      CHECK(f["number"].is_string());
+    } else if (kind == "platform.selective") {
+      CHECK(f["case"].is_null());
+      CHECK(f["number"].is_null());
+    } else {
+      REQUIRE(f["case"].is_string());
+      REQUIRE(cases.count(f["case"].get<std::string>()) == 1);
+      const auto& c = cases[f["case"].get<std::string>()];
+      CHECK(c["unit"] == f["unit"]);
+      CHECK(c["number"] == f["number"]);
+      CHECK(f["row"].is_null());
+    }
+  }
+  for (const std::string& kind : kTrustKinds) {
+    INFO(kind);
+    CHECK(kinds["tune"].count(kind) == 1);
+    CHECK(kinds["held-out"].count(kind) == 1);
+  }
+  // Traps name a case and a cause.
+  std::set<std::string> causes;
+  for (const auto& trap : t["traps"]) {
+    CHECK(cases.count(trap["case"].get<std::string>()) == 1);
+    causes.insert(trap["cause"].get<std::string>());
+  }
+  for (const char* cause : {"seal-grey", "seal-bilevel", "officer-style", "service-reference", "no-amount",
+                            "unit-name-variant", "chinese-date", "no-filing-form", "field-cut"})
+    CHECK(causes.count(cause) == 1);
+}
+
+TEST_CASE("the trust set: case files in house styles and scan modes, with document truth", "[fixtures][generator]") {
+  REQUIRE(fs::exists(generator()));
+  ScratchDir dir("fixture-gen-trust-cases");
+  const std::string out = " --seed 7 --quiet --set trust --out " + dir.path().string();
+  // A tune case file with a fax-quality page, a held-out one scanned to 1-bit TIFF pages, and the truth.
+  for (const char* only : {"truth", "case-010", "case-025"})
+    REQUIRE(run_command(generator() + out + " --only " + only) == 0);
+  const fs::path root = dir.path() / "trust";
+  const auto t = nlohmann::json::parse(read_file(root / "truth.json"));
+  std::set<std::string> extensions;
+  int folders = 0;
+  for (const auto& e : fs::directory_iterator(root / "cases")) {
+    if (e.path().extension() == ".truth") continue;
+    ++folders;
+    const std::string name = e.path().filename().string();
+    INFO(name);
+    const auto j = nlohmann::json::parse(read_file(root / "cases" / (name + ".truth") / "case.truth.json"));
+    CHECK(j["schema"] == "caseaudit.casefile/1");
+    CHECK(j["folder"] == name);
+    nlohmann::json listed;
+    for (const auto& c : t["cases"])
+      if (c["folder"] == name) listed = c;
+    REQUIRE(listed.is_object());
+    CHECK(j["style"] == listed["style"]);
+    CHECK(j["family"] == listed["family"]);
+    CHECK(j["scan_mode"] == listed["scan_mode"]);
+    CHECK(j["number"] == listed["number"]);
+    CHECK(j["agency"] == listed["unit"]);
+    // The folder holds its pages only, 1..N, as a scanner writes them.
+    int next = 1;
+    std::set<std::string> planted;
+    for (const auto& d : j["defects"]) planted.insert(d["rule"].get<std::string>());
+    for (const auto& f : t["findings"])
+      if (f["case"] == name && f["kind"].get<std::string>().rfind("platform.", 0) != 0 &&
+          f["kind"].get<std::string>().rfind("criminal.", 0) != 0)
+        CHECK(planted.count(f["kind"].get<std::string>()) == 1);
+    for (std::size_t i = 0; i < j["documents"].size(); ++i) {
+      const auto& doc = j["documents"][i];
+      INFO(doc["doc_slug"].get<std::string>());
+      CHECK(doc["index"] == i + 1);
+      REQUIRE(doc.contains("sealed"));
+      bool sealed = false;
+      for (const auto& page : doc["pages"]) {
+        CHECK(page == next);
+        std::string file;
+        for (const char* ext : {".jpg", ".png", ".tif"})
+          if (fs::exists(e.path() / (std::to_string(next) + ext))) file = std::to_string(next) + ext, extensions.insert(ext);
+        CHECK(!file.empty());
+        const auto p = nlohmann::json::parse(read_file(root / "cases" / (name + ".truth") / (std::to_string(next) + ".truth.json")));
+        CHECK(p["document"] == i + 1);
+        CHECK(p["doc_type"] == doc["doc_type"]);
+        sealed = sealed || !p["seals"].empty();
+        if (file.ends_with(".png") || file.ends_with(".tif")) {
+          CHECK(p["dpi"] == 200);
+          CHECK(p["scan"]["mode"] == "bilevel");
+        }
+        ++next;
+      }
+      CHECK(sealed == doc["sealed"].get<bool>());
+      const auto& f = doc["fields"];
+      const auto has = [&](const std::string& rule) { return planted.count(rule) == 1; };
+      if (f.contains("统一社会信用代码"))
+        CHECK(credit_code_ok(f["统一社会信用代码"].get<std::string>()) == !(doc["doc_type"] == "行政处罚决定书" && has("decision.credit-code")));
+      if (f.contains("身份证号"))
+        CHECK(id_number_ok(f["身份证号"].get<std::string>()) == !(doc["doc_type"] == "行政处罚决定书" && has("decision.id-number")));
+      if (doc["doc_type"] == "立案审批表") {
+        REQUIRE(f.contains("执法人员"));
+        bool numbers = true;
+        for (const auto& o : f["执法人员"]) numbers = numbers && o.contains("证号");
+        CHECK((f["执法人员"].size() == 2 && numbers) == !has("filing.officers"));
+      }
+      if (doc["doc_type"] == "行政处罚决定书") {
+        CHECK(sealed == !has("decision.seal"));
+        CHECK(f.contains("决定日期") == !has("decision.date"));
+        CHECK(f.contains("地址") == !has("decision.address"));
+      }
+      if (doc["doc_type"] == "送达回证") {
+        REQUIRE(f.contains("送达文书"));
+        CHECK(f["送达文书"]["名称"] == "行政处罚决定书");
+        CHECK(f.contains("送达日期"));
+      }
+    }
+    CHECK(next - 1 == j["page_count"].get<int>());
+  }
+  CHECK(folders == 2);
+  CHECK(extensions.count(".jpg") == 1);
+  CHECK(extensions.count(".png") == 1);
+  CHECK(extensions.count(".tif") == 1);
 }
