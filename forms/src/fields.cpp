@@ -296,7 +296,7 @@ std::optional<ExtractedField> extract_field(const FieldSpec& spec, const DocView
       for (const ocr::Seal& s : v.pages[p]->seals) {
         any = true;
         f.where.push_back({v.ids[p], s.box});
-        f.confidence = std::max(f.confidence, static_cast<float>(s.colour_confidence));
+        f.confidence = std::max(f.confidence, static_cast<float>(s.confidence));
       }
     f.value = any, f.parsed = true, f.raw = any ? "有印章" : "无印章";
     if (!any) f.confidence = 1;
