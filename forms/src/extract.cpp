@@ -39,7 +39,8 @@ CaseExtraction extract_case(const std::string& name, const std::vector<ocr::Page
   CaseExtraction out;
   out.name = name;
   for (const auto& p : pages)
-    out.pages.push_back({p.ref.label(), p.ref.file.string(), p.ref.index, p.width, p.height, p.mean_confidence(), p.colour_mode});
+    out.pages.push_back({p.ref.label(), p.ref.file.string(), p.ref.index, p.width, p.height, p.mean_confidence(), p.colour_mode,
+                         static_cast<int>(p.seals.size())});
   for (const DocumentPlan& plan : split_documents(pages, templates)) {
     Document d;
     d.pages = plan.pages;

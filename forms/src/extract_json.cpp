@@ -33,7 +33,7 @@ nlohmann::json to_json(const CaseExtraction& c) {
   j["pages"] = nlohmann::json::array();
   for (const PageInfo& p : c.pages)
     j["pages"].push_back({{"label", p.label}, {"file", p.file}, {"index", p.index}, {"width", p.width},
-                          {"height", p.height}, {"confidence", p.confidence}, {"colour_mode", p.colour_mode}});
+                          {"height", p.height}, {"confidence", p.confidence}, {"colour_mode", p.colour_mode}, {"seals", p.seals}});
   j["documents"] = nlohmann::json::array();
   for (const Document& d : c.documents) {
     nlohmann::json jd;
@@ -79,7 +79,7 @@ CaseExtraction extraction_from_json(const nlohmann::json& j) {
   for (const auto& p : member<nlohmann::json>(j, "pages", "extraction"))
     c.pages.push_back({member<std::string>(p, "label", "page"), member<std::string>(p, "file", "page"),
                        member<int>(p, "index", "page"), member<int>(p, "width", "page"), member<int>(p, "height", "page"),
-                       member<double>(p, "confidence", "page"), p.value("colour_mode", "")});
+                       member<double>(p, "confidence", "page"), p.value("colour_mode", ""), p.value("seals", 0)});
   for (const auto& jd : member<nlohmann::json>(j, "documents", "extraction")) {
     Document d;
     d.type = member<std::string>(jd, "type", "document");

@@ -3,6 +3,7 @@
 // judge goes to the unverified list with the reason.
 #include <unicode/regex.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "caseaudit/forms/normalize.h"
@@ -144,14 +145,25 @@ void not_found(const Rule& r, int i, const Document& d, const std::string& field
                      {gap ? evidence_of_gap(i, d, *gap) : evidence_of(i, d, nullptr)}));
 }
 
-// The document's pages were scanned in colour (a red seal would show).
-bool colour_scan(const CaseExtraction& c, const Document& d) {
+// Whether the scan can show the document's seal: its pages were scanned in
+// colour, or in grey in a case file whose other pages show their seals (a
+// colour scan of a page without any red reads as grey; a grey scan shows a
+// red seal as a grey ring, which the OCR finds by shape). A 1-bit scan may
+// drop a red seal altogether, so it never shows that a seal is missing.
+bool seal_visible(const CaseExtraction& c, const Document& d) {
+  bool colour = true, grey = false;
   for (const int p : d.pages)
     if (p >= 0 && static_cast<std::size_t>(p) < c.pages.size()) {
       const std::string& mode = c.pages[static_cast<std::size_t>(p)].colour_mode;
-      if (mode == "grey" || mode == "bilevel") return false;
+      if (mode == "bilevel") return false;
+      if (mode == "grey") colour = false, grey = true;
     }
-  return true;
+  if (colour) return true;
+  for (std::size_t p = 0; p < c.pages.size(); ++p)
+    if (std::find(d.pages.begin(), d.pages.end(), static_cast<int>(p)) == d.pages.end() && c.pages[p].seals > 0 &&
+        c.pages[p].colour_mode != "bilevel")
+      return grey;
+  return false;
 }
 
 void check_document(const Rule& r, int i, const CaseExtraction& c, Out& out) {
@@ -223,7 +235,7 @@ void check_document(const Rule& r, int i, const CaseExtraction& c, Out& out) {
     case C::Seal: {
       const ExtractedField* seal = d.field(r.field.empty() ? "印章" : r.field);
       if (seal && seal->value == true) return;
-      if (!colour_scan(c, d))
+      if (!seal_visible(c, d))
         out.doubt(unverified(r, "灰度或黑白扫描件上无法确认印章，请查看原件 (a grey or 1-bit scan cannot show a red seal: look at the paper)",
                              {evidence_of(i, d, seal)}));
       else out.defect(finding(r, "", {evidence_of(i, d, seal)}));

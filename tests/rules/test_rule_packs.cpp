@@ -192,11 +192,11 @@ TEST_CASE("at least two officers, each with a certificate number, on the documen
   CHECK(fired(one(d)).empty());
 }
 
-TEST_CASE("a decision without a seal is found on a colour scan; on a grey or 1-bit scan it is to verify") {
+TEST_CASE("a decision without a seal is found where the scan shows seals; where it cannot, it is to verify") {
   auto d = good_decision();
   set(d, field("印章", "seal", false));
   auto c = one(d);
-  c.pages.push_back({"1.jpg", "1.jpg", 0, 2480, 3508, 0.95, "colour"});
+  c.pages.push_back({"1.jpg", "1.jpg", 0, 2480, 3508, 0.95, "colour", 0});
   CHECK(fired(c) == std::vector<std::string>{"decision.seal"});
   for (const char* mode : {"grey", "bilevel"}) {
     INFO(mode);
@@ -207,6 +207,15 @@ TEST_CASE("a decision without a seal is found on a colour scan; on a grey or 1-b
     CHECK(checks.unverified[0].rule == "decision.seal");
     CHECK(checks.unverified[0].severity == rules::Severity::Info);
   }
+  // A page without red reads as grey even in a colour scan: when the file's
+  // other pages show their seals, the scan shows seals, and one missing is a defect.
+  c.pages[0].colour_mode = "grey";
+  c.pages.push_back({"2.jpg", "2.jpg", 0, 2480, 3508, 0.95, "colour", 1});
+  c.documents.push_back(doc("行政处罚事先告知书", {field("印章", "seal", true)}, 1));
+  CHECK(fired(c) == std::vector<std::string>{"decision.seal"});
+  // Never on a 1-bit scan, which may drop a red seal altogether.
+  c.pages[0].colour_mode = "bilevel";
+  CHECK(fired(c).empty());
 }
 
 TEST_CASE("a self-designed document in place of the standard one is a finding naming both") {

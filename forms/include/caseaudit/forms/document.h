@@ -77,6 +77,7 @@ struct PageInfo {
   int width = 0, height = 0;
   double confidence = 0;
   std::string colour_mode;  // how the page was scanned: colour | grey | bilevel; "" when not known
+  int seals = 0;            // seals found on the page (by colour or by shape)
 };
 
 struct CaseExtraction {
