@@ -14,7 +14,9 @@ void check_template(Document& d, const Template& t, const DocView& v, bool nonst
   if (nonstandard_title)
     d.deviations.push_back({"title", "标题为《" + d.title + "》，不是标准文书《" + t.type + "》（自行设计的文书）"
                                      " / title is not the standard \"" + t.type + "\""});
-  for (const Marker* m : missing_markers(t, v.all.flow()))
+  icu::UnicodeString text = v.all.flow();
+  text.append(u'\n').append(cells_text(v));
+  for (const Marker* m : missing_markers(t, text))
     if (m->required)
       d.deviations.push_back({"missing_section", "缺少《" + t.type + "》应有的「" + m->name + "」部分 / missing section: " + m->name});
   d.standard = d.deviations.empty();

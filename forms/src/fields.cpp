@@ -50,6 +50,41 @@ int32_t first_stop(const icu::UnicodeString& text, int32_t from, int32_t limit, 
   return end;
 }
 
+bool is_comma(UChar c) { return c == u'，' || c == u','; }
+
+// Where a line ends in the first part of a stop label broken by the line end
+// ("…有限公司，统一社会信" / "用代码：…"): the value ends there. Two characters
+// of the label are needed, or one after a comma ("…门面房，法" / "定代表人").
+int32_t broken_stop(const icu::UnicodeString& s, int32_t from, int32_t eol, const std::vector<std::string>& until) {
+  int32_t end = eol;
+  for (const std::string& stop : until) {
+    const icu::UnicodeString u = u16(stop);
+    for (int32_t k = std::min(u.length() - 1, eol - from); k >= 1; --k) {
+      const int32_t at = eol - k;
+      if (s.compare(at, k, u, 0, k) != 0) continue;
+      if (k >= 2 || (at > from && is_comma(s.charAt(at - 1)))) end = std::min(end, at);
+      break;
+    }
+  }
+  return end;
+}
+
+// A value that runs to the end of its line and goes on in the next one
+// ("住所：…黄河路" / "234号，法定代表人：…"): the next line's text up to a
+// comma that a stop label follows belongs to it. A line that ends a clause
+// (a comma or a full stop) does not go on.
+int32_t continued_value(const icu::UnicodeString& s, int32_t eol, const std::vector<std::string>& until) {
+  if (eol <= 0 || eol >= s.length()) return eol;
+  const UChar last = s.charAt(eol - 1);
+  if (is_comma(last) || last == u'。' || last == u'；' || last == u';' || last == u'：' || last == u':') return eol;
+  const int32_t next = eol + 1;
+  int32_t next_eol = s.indexOf(u'\n', next);
+  if (next_eol < 0) next_eol = s.length();
+  const int32_t stop = first_stop(s, next, next_eol, until);
+  if (stop == next_eol || stop - next < 2 || stop - next > 12 || !is_comma(s.charAt(stop - 1))) return eol;
+  return stop;
+}
+
 const DocText& region_text(const DocView& v, const FieldLocator& loc) {
   if (loc.region == "first_page") return v.first;
   if (loc.region == "last_page") return v.last;
@@ -79,13 +114,15 @@ bool is_other_label(const icu::UnicodeString& read, const FuzzyMatch& m, const s
 
 std::optional<Hit> locate_after(const FieldLocator& loc, const DocText& dt, const std::vector<std::string>& extra_until,
                                 const std::vector<icu::UnicodeString>& others) {
-  const icu::UnicodeString& s = dt.lined();
   std::vector<std::string> until = loc.until;
   until.insert(until.end(), extra_until.begin(), extra_until.end());
   std::optional<Hit> found;
   // Pass 0 takes labels that look like labels (followed by a colon, or
-  // starting a line); pass 1 any occurrence.
-  for (int pass = 0; pass < 2 && !found; ++pass)
+  // starting a line); pass 1 a label followed by a colon in the flowing text,
+  // where a line end broke it ("法" / "定代表人：董伟"); pass 2 any occurrence.
+  for (int pass = 0; pass < 3 && !found; ++pass) {
+    const bool flow = pass == 1;
+    const icu::UnicodeString& s = flow ? dt.flow() : dt.lined();
     for (const std::string& label : loc.labels) {
       const icu::UnicodeString u = u16(label);
       for (int32_t from = 0; from < s.length();) {
@@ -97,20 +134,33 @@ std::optional<Hit> locate_after(const FieldLocator& loc, const DocText& dt, cons
         const bool colon = m.end < s.length() && is_colon(s.charAt(m.end));
         const bool line_start = m.begin == 0 || s.charAt(m.begin - 1) == '\n';
         if (pass == 0 && !colon && !line_start) continue;
-        if (pass == 1 && m.edits > 0) continue;  // a near-miss anywhere in the text is not a label
+        if (pass == 1 && (!colon || m.edits > 0)) continue;
+        if (pass == 2 && m.edits > 0) continue;  // a near-miss anywhere in the text is not a label
         int32_t start = m.end;
         while (start < s.length() && (is_colon(s.charAt(start)) || s.charAt(start) == ' ')) ++start;
-        if (start < s.length() && s.charAt(start) == '\n') ++start;  // value on the next line
-        int32_t eol = s.indexOf(u'\n', start);
-        if (eol < 0) eol = s.length();
-        const int32_t end = first_stop(s, start, eol, until);
-        const icu::UnicodeString value = trim_value(icu::UnicodeString(s, start, end - start));
+        int32_t end = 0;
+        if (flow) {
+          // No line ends here: the value runs to a stop, a full stop, or 60 characters.
+          int32_t limit = std::min(s.length(), start + 60);
+          if (const int32_t dot = s.indexOf(u'。', start); dot >= 0 && dot < limit) limit = dot;
+          end = first_stop(s, start, limit, until);
+        } else {
+          if (start < s.length() && s.charAt(start) == '\n') ++start;  // value on the next line
+          int32_t eol = s.indexOf(u'\n', start);
+          if (eol < 0) eol = s.length();
+          end = first_stop(s, start, eol, until);
+          if (end == eol) end = broken_stop(s, start, eol, until);
+          if (end == eol) end = continued_value(s, eol, until);
+        }
+        icu::UnicodeString value = trim_value(icu::UnicodeString(s, start, end - start));
+        value.findAndReplace(u"\n", u"");
         if (value.isEmpty()) continue;
-        found = Hit{value, dt.lined_span(start, end)};
+        found = Hit{value, flow ? dt.flow_span(start, end) : dt.lined_span(start, end)};
         if (!loc.last) break;
       }
       if (found && !loc.last) break;
     }
+  }
   return found;
 }
 
@@ -284,6 +334,15 @@ DocView make_view(const Template* tmpl, const std::vector<ocr::PageResult>& page
   v.last = DocText({v.pages.back()}, {ids.back()});
   v.tail = DocText({v.pages.back()}, {ids.back()}, 8);
   return v;
+}
+
+icu::UnicodeString cells_text(const DocView& v) {
+  icu::UnicodeString out;
+  for (std::size_t p = 0; p < v.pages.size(); ++p)
+    for (const ocr::Table& table : v.pages[p]->tables)
+      for (const CellText& c : cell_texts(v.all, v.ids[p], table, v.pages[p]->skew))
+        if (!c.text.isEmpty()) out.append(c.text).append(u'\n');
+  return out;
 }
 
 std::optional<ExtractedField> extract_field(const FieldSpec& spec, const DocView& v) {

@@ -23,6 +23,11 @@ struct DocView {
 
 DocView make_view(const Template* tmpl, const std::vector<ocr::PageResult>& pages, const std::vector<int>& ids);
 
+// The text of every table cell of the document, one cell a line: a label
+// printed over two lines of its cell ("负责人审批" / "意见") reads whole here,
+// where the page's reading order interleaves the cells beside it.
+icu::UnicodeString cells_text(const DocView& view);
+
 // The field, or nullopt when no locator finds its text.
 std::optional<ExtractedField> extract_field(const FieldSpec& spec, const DocView& view);
 

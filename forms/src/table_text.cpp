@@ -27,6 +27,10 @@ std::vector<CellText> cell_texts(const DocText& dt, int page, const ocr::Table& 
   std::vector<CellText> out(table.cells.size());
   const double angle = -skew * std::numbers::pi / 180;
   const icu::UnicodeString& s = dt.lined();
+  // A text line cannot cross a ruled border: where a line runs on past the
+  // table's right edge, the detected edge is short of the real one
+  // (a faint border), and the rest of the line belongs to the cell it began in.
+  int run_line = -1, run_cell = -1;
   for (int32_t i = 0; i < s.length(); ++i) {
     const CharSource& src = dt.lined_source(i);
     if (src.page != page) continue;
@@ -39,6 +43,13 @@ std::vector<CellText> cell_texts(const DocText& dt, int page, const ocr::Table& 
       const double d = std::hypot(px - (b.x + b.w / 2.0), py - (b.y + b.h / 2.0));
       if (d < best_d) best = static_cast<int>(k), best_d = d;
     }
+    if (best < 0 && src.line == run_line && run_cell >= 0) {
+      const ocr::Box& b = table.cells[static_cast<std::size_t>(run_cell)].box;
+      const bool past_edge = px >= table.box.right() - 2 && b.right() >= table.box.right() - 2;
+      if (past_edge && py >= b.y && py < b.bottom()) best = run_cell;
+    }
+    run_line = src.line;
+    run_cell = best;
     if (best < 0) continue;
     out[static_cast<std::size_t>(best)].text.append(s.charAt(i));
     out[static_cast<std::size_t>(best)].at.push_back(i);

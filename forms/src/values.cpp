@@ -62,14 +62,6 @@ std::string without_dots(std::string s) {
 // written in Chinese numerals.
 // A year in Chinese numerals with one 〇 dropped (二二一年: a case file's year
 // is 20xx) gets it back after the 二.
-std::string date_lookalikes(std::string s) {
-  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{{"曰", "日"}, {"Q", "〇"}, {"o", "〇"}})
-    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
-  const std::size_t year = s.find("年");
-  if (year == 9 && s.rfind("二", 0) == 0 && s.substr(3, 3) != "〇") s.insert(3, "〇");  // three characters before 年
-  return s;
-}
-
 const char* party_kind(const std::string& name) {
   for (const char* unit : {"公司", "厂", "店", "部", "中心", "合作社", "商行", "超市", "药房", "诊所", "酒店", "餐厅", "工作室",
                            "经营部", "门市", "个体工商户", "宾馆", "协会", "医院", "学校", "站"})
@@ -100,8 +92,11 @@ void normalise_field(ExtractedField& f, const FieldSpec& spec) {
       }
       return;
     case FieldType::Date:
-      if (auto d = parse_date(raw); d || (d = parse_date(date_lookalikes(raw)))) {
+      if (auto d = parse_date(raw)) {
         f.value = d->iso(), f.parsed = true;
+      } else if ((d = repair_date(raw))) {
+        f.value = d->iso(), f.parsed = true;
+        f.corrected_from = raw;
       } else {
         f.problem = "日期无法识别 (not a date)";
       }
@@ -145,6 +140,8 @@ void normalise_field(ExtractedField& f, const FieldSpec& spec) {
       for (const auto& o : list) uncertified |= o["证号"].get<std::string>().empty();
       if (f.parsed && uncertified && leftover.find_first_of("0123456789") != std::string::npos)
         f.problem = "执法证号无法识别：" + leftover + " (a certificate number could not be read)";
+      else if (f.parsed && !leftover.empty())
+        f.problem = "部分内容未能识别为姓名或证号：" + leftover + " (part of the text was read as neither a name nor a number)";
       return;
     }
     case FieldType::Terms: {

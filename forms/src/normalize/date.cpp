@@ -1,7 +1,9 @@
 // Dates (see normalize.h).
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
+#include "caseaudit/forms/lookalikes.h"
 #include "caseaudit/forms/normalize.h"
 #include "normalize/detail.h"
 
@@ -98,6 +100,68 @@ std::optional<Date> parse_date(std::string_view text) {
   if (s.empty()) return std::nullopt;
   if (s.find(U'年') != std::u32string::npos) return read_chinese_style(s);
   return read_numeric_style(s);
+}
+
+namespace {
+
+bool date_char(char32_t c) {
+  return (c >= U'0' && c <= U'9') || c == U'年' || c == U'月' || c == U'日' || c == U'.' || c == U'-' || c == U'/' ||
+         numeral_digit(c, Numerals::plain) >= 0 || c == U'十' || c == U'〇' || c == U'○' || c == U'O' || c == U'o';
+}
+
+// The text without what surrounds the date: a bracket or seal stroke read
+// before it, punctuation after.
+std::u32string trimmed(std::u32string s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && !date_char(s[b])) ++b;
+  while (e > b && !date_char(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+
+bool plausible(const Date& d) { return d.year >= 1990 && d.year <= 2099; }
+
+// Every reading of s with the character at `at` replaced by one of `by`
+// that parses, added to `found` (stops counting past two).
+void try_each(std::u32string s, std::size_t at, std::u32string_view by, std::vector<Date>& found) {
+  const char32_t was = s[at];
+  for (const char32_t c : by) {
+    if (c == was && by.size() == 1) continue;
+    s[at] = c;
+    if (const auto d = parse_date(to_utf8(s)); d && plausible(*d) && std::find(found.begin(), found.end(), *d) == found.end())
+      found.push_back(*d);
+  }
+}
+
+}  // namespace
+
+std::optional<Date> repair_date(std::string_view text) {
+  std::u32string s = trimmed(folded(text));
+  for (char32_t& c : s)
+    if (c == U'曰') c = U'日';
+  if (const auto d = parse_date(to_utf8(s))) return d;
+  const std::size_t y = s.find(U'年');
+  if (y == std::u32string::npos) return std::nullopt;
+  static constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
+  std::vector<Date> found;
+  if (y == 4) {
+    // One character of a Chinese year is not a digit (百 or Q for 〇): every
+    // digit in its place.
+    std::size_t odd = 0, at = 0;
+    for (std::size_t i = 0; i < 4; ++i)
+      if (numeral_digit(s[i], Numerals::plain) < 0 && !lookalike(s[i], U'〇')) ++odd, at = i;
+    if (odd == 1) try_each(s, at, kDigits, found);
+  } else if (y == 3) {
+    // A digit of the year lost (二二三年): every digit in every place.
+    for (std::size_t at = 0; at <= 3; ++at) try_each(s.substr(0, at) + U'〇' + s.substr(at), at, kDigits, found);
+  }
+  if (found.empty()) {
+    // One numeral of the month or the day read as its look-alike (三 for 二).
+    for (std::size_t i = y + 1; i < s.size(); ++i)
+      for (const char32_t d : kDigits)
+        if (d != s[i] && lookalike(d, s[i])) try_each(s, i, std::u32string(1, d), found);
+  }
+  if (found.size() != 1) return std::nullopt;
+  return found.front();
 }
 
 }  // namespace caseaudit::forms

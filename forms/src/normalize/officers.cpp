@@ -131,8 +131,14 @@ std::vector<Officer> parse_officers(std::string_view text, std::string* leftover
   std::u32string han;     // the Han run being collected
   auto flush_han = [&] {
     if (!han.empty()) {
-      if (name_like(han)) tokens.push_back({Token::Name, han});
-      else unread += han;
+      if (name_like(han)) {
+        tokens.push_back({Token::Name, han});
+      } else {
+        // Pieces of labels (执法 of a 执法/证号 broken by a line end) are read;
+        // anything else is not.
+        for (const char32_t c : han)
+          if (kNotInNames.find(c) == std::u32string_view::npos) unread.push_back(c);
+      }
       han.clear();
     }
   };

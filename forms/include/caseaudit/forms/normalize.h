@@ -88,6 +88,14 @@ struct Date {
 // separator (. - /) throughout. Nothing may follow 日.
 std::optional<Date> parse_date(std::string_view text);
 
+// A date parse_date refuses, read again as OCR damages dates: brackets, seal
+// strokes or punctuation around it, 曰 for 日, and in a Chinese date one
+// character misread (百 or Q for the 〇 of 二〇二三, 三 for 二 in 三十八日).
+// A repair is taken only when exactly one reading gives a real date (a year
+// 1990-2099): "二〇二年" (a digit lost) stays unread. nullopt when no single
+// reading exists.
+std::optional<Date> repair_date(std::string_view text);
+
 // ---- 文号 ----
 
 // A document number: prefix (宛市监处罚), year, serial, and the 字 marker
