@@ -125,6 +125,18 @@ PageClass classify_page(const ocr::PageResult& page, const DocText& text, const 
   return pc;
 }
 
+namespace {
+
+// Whether `next` holds a section of `t` that `doc` lacks.
+bool lacks_sections_here(const Template& t, const DocText& doc, const DocText& next) {
+  for (const Marker* m : missing_markers(t, doc.flow()))
+    for (const std::string& text : m->any_of)
+      if (find_label(next.flow(), u16(text)).found()) return true;
+  return false;
+}
+
+}  // namespace
+
 std::vector<DocumentPlan> split_documents(const std::vector<ocr::PageResult>& pages, const TemplateSet& templates) {
   std::vector<PageClass> classes;
   std::vector<DocText> texts;
@@ -158,6 +170,14 @@ std::vector<DocumentPlan> split_documents(const std::vector<ocr::PageResult>& pa
         current->pages.push_back(id);
         continue;
       }
+    }
+    // No title: a one-page form that ran on to a second sheet (its opinions
+    // and signatures on the next page) when this page holds sections the
+    // document lacks.
+    if (current && current->tmpl && !current->tmpl->multi_page && !current->blank && current->pages.size() == 1 &&
+        lacks_sections_here(*current->tmpl, texts[static_cast<std::size_t>(current->pages.front())], texts[i])) {
+      current->pages.push_back(id);
+      continue;
     }
     // A document whose title could not be read (a seal over it, torn off):
     // known by its sections alone, over the run of untitled pages that

@@ -44,7 +44,11 @@ std::optional<SpanInfo> label_seen(const FieldSpec& spec, const DocView& v) {
 bool hint_of(FieldType type, const icu::UnicodeString& text) {
   const char* pattern = nullptr;
   switch (type) {
-    case FieldType::Date: pattern = "(?:[0-9０-９〇○OoQ二一三四五六七八九]{2,4}\\s*年|年.{0,4}月|月.{0,4}[日曰])"; break;
+    // A date line that did not read: a short line of its own (a signature
+    // date), not a date inside a sentence of the text.
+    case FieldType::Date:
+      pattern = "^[^\\n]{0,4}(?:[0-9０-９〇○OoQ二一三四五六七八九百]{2,4}\\s*年|年[^\\n]{0,4}月|月[^\\n]{0,4}[日曰])[^\\n]{0,8}$";
+      break;
     case FieldType::DocNumber: pattern = "(?:[〔\\[(（【「［｛{﹝][0-9０-９OoIl]{2,4}|[0-9０-９]+号)"; break;
     // Officers may stand under a label this template does not know: any
     // officer word or certificate number on the page is a reason to look.
@@ -52,7 +56,7 @@ bool hint_of(FieldType type, const icu::UnicodeString& text) {
     default: return false;
   }
   UErrorCode status = U_ZERO_ERROR;
-  icu::RegexMatcher m(icu::UnicodeString::fromUTF8(pattern), text, 0, status);
+  icu::RegexMatcher m(icu::UnicodeString::fromUTF8(pattern), text, UREGEX_MULTILINE, status);
   return U_SUCCESS(status) && m.find();
 }
 
@@ -61,6 +65,22 @@ const DocText& region_of(const DocView& v, const std::string& region) {
   if (region == "last_page") return v.last;
   if (region == "tail") return v.tail;
   return v.all;
+}
+
+// Whether a seal on the page may hide text under it. On a grey or 1-bit scan
+// the seal's ink is as dark as the text; on a colour scan the red ink is
+// taken off before reading, so black text under it reads, and a seal hides
+// something only where what was read inside it read poorly.
+bool seal_may_hide_text(const ocr::PageResult& page) {
+  if (page.seals.empty()) return false;
+  if (page.colour_mode != "colour") return true;
+  for (const ocr::Seal& s : page.seals)
+    for (const ocr::Line& l : page.lines) {
+      const double cx = l.box.x + l.box.w / 2.0, cy = l.box.y + l.box.h / 2.0;
+      const bool inside = cx >= s.box.x && cx < s.box.right() && cy >= s.box.y && cy < s.box.bottom();
+      if (inside && l.confidence < kCertainConfidence) return true;
+    }
+  return false;
 }
 
 }  // namespace
@@ -76,13 +96,13 @@ FieldGap classify_gap(const FieldSpec& spec, const DocView& v) {
     return g;
   }
   bool hint = false;
-  std::string region;
+  bool in_signature = false;  // a locator reads the signature block (the last page, its last lines)
   for (const FieldLocator& loc : spec.find) {
-    if (loc.kind == FieldLocator::Kind::Pattern) region = loc.region;
+    if (loc.kind == FieldLocator::Kind::Pattern) in_signature = in_signature || loc.region == "last_page" || loc.region == "tail";
     hint = hint || hint_of(spec.type, region_of(v, loc.region).lined());
   }
   // A seal over the last page's signature block may hide the agency's name and date.
-  const bool sealed_signature = (region == "last_page" || region == "tail") && !v.pages.back()->seals.empty();
+  const bool sealed_signature = in_signature && seal_may_hide_text(*v.pages.back());
   g.where.push_back({last_page, {}});
   if (hint) {
     g.reason = "有疑似「" + spec.name + "」的文字但无法识别 (something like it is there but could not be read)";

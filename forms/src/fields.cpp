@@ -224,12 +224,31 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
           if (!at.found() || excluded(cells[i].text, loc.exclude) || is_other_label(cells[i].text, at, others)) continue;
           const ocr::TableCell& lc = table.cells[i];
           if (loc.whole_row) {
-            // Every cell right of the label in the rows it spans, top to bottom, left to right.
+            // Every cell right of the label in the rows it spans, top to bottom,
+            // left to right; and the rows right below labelled with one of `and_rows`.
             std::vector<std::size_t> row;
+            std::vector<std::pair<int, int>> spans{{lc.row, lc.row + lc.rowspan}};
+            for (int below = lc.row + lc.rowspan; !loc.and_rows.empty();) {
+              const auto next = std::find_if(table.cells.begin(), table.cells.end(), [&](const ocr::TableCell& c) {
+                return c.row == below && c.col == lc.col;
+              });
+              if (next == table.cells.end()) break;
+              const auto k = static_cast<std::size_t>(next - table.cells.begin());
+              bool labelled = false;
+              for (const std::string& l : loc.and_rows) labelled = labelled || find_label(cells[k].text, u16(l)).found();
+              if (!labelled || cells[k].text.length() > 12) break;
+              row.push_back(k);
+              spans.push_back({next->row, next->row + next->rowspan});
+              below = next->row + next->rowspan;
+            }
             for (std::size_t j = 0; j < table.cells.size(); ++j) {
               const ocr::TableCell& c = table.cells[j];
-              if (j != i && c.col >= lc.col + lc.colspan && c.row < lc.row + lc.rowspan && lc.row < c.row + c.rowspan)
-                row.push_back(j);
+              if (j == i || c.col < lc.col + lc.colspan) continue;
+              for (const auto& [top, bottom] : spans)
+                if (c.row < bottom && top < c.row + c.rowspan) {
+                  row.push_back(j);
+                  break;
+                }
             }
             std::sort(row.begin(), row.end(), [&](std::size_t a, std::size_t b) {
               return std::tie(table.cells[a].row, table.cells[a].col) < std::tie(table.cells[b].row, table.cells[b].col);

@@ -26,7 +26,8 @@ constexpr std::u32string_view kRoleWords[] = {
     U"执法人员",           U"承办人员",         U"办案人员",           U"调查人员",           U"检查人员",
     U"送达人员",           U"承办人",           U"送达人",             U"办案人",             U"经办人",
     U"执法者",             U"姓名",             U"签名",               U"签字",               U"本局",
-    U"我局",               U"同志",             U"以及",               U"主办",               U"协办"};
+    U"我局",               U"同志",             U"以及",               U"主办",               U"协办",
+    U"分别为",             U"分别是",           U"分别"};
 // Joiners between two names.
 constexpr std::u32string_view kJoiners = U"和及与跟";
 constexpr std::u32string_view kSeparators = U"、，,；;：:（）()[]【】〔〕 \n\t/|·.。丨｜“”\"'《》-—";

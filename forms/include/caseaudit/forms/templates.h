@@ -54,6 +54,8 @@ struct FieldLocator {
   int group = 0;                   // Pattern: capture group holding the value (0 = whole match)
   bool below = false;              // Cell: value under the label instead of to its right
   bool whole_row = false;          // Cell: every cell right of the label in its row, joined (two officers in two cells)
+  std::vector<std::string> and_rows;  // Cell, whole_row: a row right below whose label is one of these is read
+                                      // with it, its label kept (names in one row, 执法证件号 in the next)
   bool last = false;               // use the last match instead of the first (signature dates)
   std::string region;              // "first_page" | "last_page" | "tail" (the last 8 lines of the last
                                    // page: the signature block) | "" (everywhere)
