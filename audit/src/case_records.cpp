@@ -29,6 +29,11 @@ CaseRecord record_from_case(const forms::CaseExtraction& c, const rules::CaseFac
   r.police_refused = f.date("police_refused");
   r.case_amount = f.fen("case_amount");
   r.fine = f.fen("fine");
+  // A reading that can stand against the platform: certain, and either agreed
+  // by two documents of the file or read with high confidence.
+  for (const char* key : {"party", "filed", "decided", "transferred", "withdrawn", "case_amount", "fine"})
+    if (const rules::FactValue* v = f.get(key); v && !(v->certain && (v->agreeing.size() >= 2 || v->confidence >= 0.95f)))
+      r.unsure.insert(key);
   r.origin.file = source.empty() ? std::filesystem::path(c.name) : source;
   return r;
 }

@@ -40,6 +40,21 @@ std::string_view link_field_name(LinkField f) {
   return "";
 }
 
+std::string_view link_field_key(LinkField f) {
+  switch (f) {
+    case LinkField::Number: return "number";
+    case LinkField::Party: return "party";
+    case LinkField::Category: return "category";
+    case LinkField::Filed: return "filed";
+    case LinkField::Decided: return "decided";
+    case LinkField::Transferred: return "transferred";
+    case LinkField::Withdrawn: return "withdrawn";
+    case LinkField::CaseAmount: return "case_amount";
+    case LinkField::Fine: return "fine";
+  }
+  return "";
+}
+
 std::string Link::explain() const {
   std::string out;
   if (by_number) {

@@ -246,7 +246,10 @@ bool party_typo(const CaseRecord& file, const CaseRecord& entry) {
   if (!sure) return false;
   const std::u32string a = link_detail::fold_to_u32(file.party_key), b = link_detail::fold_to_u32(entry.party_key);
   const std::size_t shorter = std::min(a.size(), b.size());
-  if (shorter < 3 || a == b) return false;
+  // A character missing from one side is what OCR does to a character it
+  // does not know (a rare place name: 漯河市郾城区 read 漯河市城区): a typist's
+  // slip is a wrong character, not a lost one.
+  if (shorter < 3 || a == b || a.size() != b.size()) return false;
   const double plain = forms::edit_distance(a, b, false);
   if (plain > 2.0 || plain > static_cast<double>(shorter) / 3.0) return false;  // another party, not a typo
   return forms::edit_distance(a, b, true) >= plain - 1e-9;                     // no look-alike in the difference
@@ -269,7 +272,7 @@ void mismatch_finding(const CaseRecord& file, const CaseRecord& entry, const Lin
       out.push_back(std::move(f));
       continue;
     }
-    if (d.likely_misread) continue;
+    if (d.likely_misread || file.unsure.count(std::string(link_field_key(d.field)))) continue;
     const std::string name(link_field_name(d.field));
     what += (what.empty() ? "" : "；") + name + "：案卷 " + d.file_value + " / 平台 " + d.entry_value;
   }

@@ -101,6 +101,7 @@ PageClass classify_page(const ocr::PageResult& page, const DocText& text, const 
   pc.page_number = page_number(page);
   if (pc.blank) return pc;
   int seen = 0;
+  icu::UnicodeString previous;  // the line before, for a title broken over two
   for (const ocr::Line& line : page.lines) {
     const icu::UnicodeString s = stripped(line.text);
     if (s.length() < 2) continue;
@@ -110,13 +111,18 @@ PageClass classify_page(const ocr::PageResult& page, const DocText& text, const 
       pc.tmpl = hit.tmpl, pc.title_score = hit.score, pc.title = utf8(s);
       return pc;
     }
-    if (s.length() <= 30)
+    // A self-designed title, on one line or broken over two (关于移送涉嫌… / …犯罪线索的函).
+    const icu::UnicodeString joined = icu::UnicodeString(previous).append(s);
+    for (const icu::UnicodeString* t_line : {&s, &joined}) {
+      if (t_line->length() > 30 || (t_line == &joined && previous.isEmpty())) continue;
       for (const Template& t : templates.templates)
         for (const std::string& pattern : t.nonstandard_titles)
-          if (regex_find(pattern, s)) {
-            pc.tmpl = &t, pc.title_score = 0.7, pc.title = utf8(s), pc.nonstandard_title = true;
+          if (regex_find(pattern, *t_line)) {
+            pc.tmpl = &t, pc.title_score = 0.7, pc.title = utf8(*t_line), pc.nonstandard_title = true;
             return pc;
           }
+    }
+    previous = s;
     // A weaker match counts only when the line is little more than the title
     // (a title with two characters misread, not a sentence that resembles one).
     if (hit.tmpl && !pc.tmpl && hit.matched >= 4 && hit.score >= 0.7 && s.length() <= hit.length + 2)

@@ -16,8 +16,10 @@ void check_template(Document& d, const Template& t, const DocView& v, bool nonst
                                      " / title is not the standard \"" + t.type + "\""});
   icu::UnicodeString text = v.all.flow();
   text.append(u'\n').append(cells_text(v));
+  // An optional section (抄送, whose absence a rule reports) is listed among
+  // the deviations of a document that is already not the standard one.
   for (const Marker* m : missing_markers(t, text))
-    if (m->required)
+    if (m->required || nonstandard_title)
       d.deviations.push_back({"missing_section", "缺少《" + t.type + "》应有的「" + m->name + "」部分 / missing section: " + m->name});
   d.standard = d.deviations.empty();
 }

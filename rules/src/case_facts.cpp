@@ -103,6 +103,21 @@ CaseFacts case_facts(const forms::CaseExtraction& c, const FactMap& map) {
         if (best) break;
       }
     if (!best) continue;
+    // A reading that another document's reading holds whole (管理局 of
+    // 桐原县市场监督管理局: cut by a seal or the page edge) gives way to it.
+    for (const FactSource& s : from)
+      for (std::size_t i = 0; i < c.documents.size(); ++i) {
+        const forms::Document& d = c.documents[i];
+        if (d.type != s.type || best->text.empty() || !best->value.is_string()) continue;
+        const forms::ExtractedField* f = d.field(s.field);
+        if (!f || !f->parsed || (f->type != "text" && f->type != "party")) continue;  // never digits: 5000 in 50000
+        const std::string longer = text_of(*f);
+        if (longer.size() <= best->text.size() || longer.find(best->text) == std::string::npos) continue;
+        FactValue v;
+        v.value = f->value, v.text = longer, v.raw = f->raw, v.source = s, v.document = static_cast<int>(i);
+        v.certain = f->certain, v.confidence = f->confidence, v.where = f->where;
+        best = std::move(v);
+      }
     // Which documents read the same value (any source of this value).
     for (const FactSource& s : from)
       for (std::size_t i = 0; i < c.documents.size(); ++i) {

@@ -22,6 +22,7 @@ struct LinkOptions {
 // The fields a link compares, named in Chinese by link_field_name().
 enum class LinkField { Number, Party, Category, Filed, Decided, Transferred, Withdrawn, CaseAmount, Fine };
 std::string_view link_field_name(LinkField f);  // 文号, 当事人, 案件类别, 立案日期, ..., 涉案金额, 罚款金额
+std::string_view link_field_key(LinkField f);   // number, party, category, filed, ..., case_amount, fine (CaseFacts names)
 
 // One field that differs on a linked pair, in the same order as Link::differed.
 // likely_misread: the values differ by what an OCR slip gives (one character

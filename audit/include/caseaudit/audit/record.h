@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,6 +70,10 @@ struct CaseRecord {
   std::string party_key;   // normalised for comparison (see party_key())
   float party_confidence = 0;  // OCR confidence of the 当事人 read from a scanned case file; 0 when not from OCR
   int party_sources = 0;       // documents of the case file whose 当事人 agrees with `party`; 0 when not from OCR
+  // Fields of a scanned case file whose reading is not sure enough to call the
+  // platform wrong: read with doubt, or on one document only and not with high
+  // confidence. Keys as CaseFacts names them (party, filed, decided, fine ...).
+  std::set<std::string> unsure;
   std::string cause;       // 案由
   std::string status;      // 状态
   Category category = Category::Unknown;
