@@ -50,6 +50,30 @@ int32_t first_stop(const icu::UnicodeString& text, int32_t from, int32_t limit, 
   return end;
 }
 
+// A label's qualifier in brackets before its colon (当事人名称（姓名）：,
+// 住所(经营场所)：): where the value starts is after it.
+int32_t skip_qualifier(const icu::UnicodeString& s, int32_t at) {
+  if (at >= s.length() || (s.charAt(at) != u'（' && s.charAt(at) != u'(')) return at;
+  for (int32_t i = at + 1; i < s.length() && i <= at + 8; ++i) {
+    const UChar c = s.charAt(i);
+    if (c == u'\n') return at;
+    if (c == u'）' || c == u')') return i + 1 < s.length() && is_colon(s.charAt(i + 1)) ? i + 1 : at;
+  }
+  return at;
+}
+
+// The length of a cell's text without its bracketed qualifiers (法定代表人（负责人）: 5).
+int32_t bare_length(const icu::UnicodeString& t) {
+  int32_t n = 0, depth = 0;
+  for (int32_t i = 0; i < t.length(); ++i) {
+    const UChar c = t.charAt(i);
+    if (c == u'（' || c == u'(') ++depth;
+    else if ((c == u'）' || c == u')') && depth > 0) --depth;
+    else if (depth == 0) ++n;
+  }
+  return n;
+}
+
 bool is_comma(UChar c) { return c == u'，' || c == u','; }
 
 // Where a line ends in the first part of a stop label broken by the line end
@@ -131,12 +155,13 @@ std::optional<Hit> locate_after(const FieldLocator& loc, const DocText& dt, cons
         from = m.end;
         if (!loc.exclude.empty() && excluded(icu::UnicodeString(s, m.begin, m.end - m.begin + 4), loc.exclude)) continue;
         if (is_other_label(s, m, others)) continue;
-        const bool colon = m.end < s.length() && is_colon(s.charAt(m.end));
+        const int32_t after = skip_qualifier(s, m.end);
+        const bool colon = after < s.length() && is_colon(s.charAt(after));
         const bool line_start = m.begin == 0 || s.charAt(m.begin - 1) == '\n';
         if (pass == 0 && !colon && !line_start) continue;
         if (pass == 1 && (!colon || m.edits > 0)) continue;
         if (pass == 2 && m.edits > 0) continue;  // a near-miss anywhere in the text is not a label
-        int32_t start = m.end;
+        int32_t start = skip_qualifier(s, m.end);
         while (start < s.length() && (is_colon(s.charAt(start)) || s.charAt(start) == ' ')) ++start;
         int32_t end = 0;
         if (flow) {
@@ -219,7 +244,7 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
       for (const std::string& label : loc.labels) {
         const icu::UnicodeString u = u16(label);
         for (std::size_t i = 0; i < table.cells.size(); ++i) {
-          if (cells[i].text.length() > u.length() + 4) continue;
+          if (bare_length(cells[i].text) > u.length() + 4) continue;
           const FuzzyMatch at = find_label(cells[i].text, u);
           if (!at.found() || excluded(cells[i].text, loc.exclude) || is_other_label(cells[i].text, at, others)) continue;
           const ocr::TableCell& lc = table.cells[i];

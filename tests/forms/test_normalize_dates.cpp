@@ -78,3 +78,27 @@ TEST_CASE("Date::iso zero-pads and dates compare") {
   CHECK(Date{2023, 5, 1} < Date{2023, 5, 2});
   CHECK(parse_date("2023年5月12日") == parse_date("二〇二三年五月十二日"));
 }
+
+TEST_CASE("repair_date reads a date OCR damaged only when one reading is a real date") {
+  const auto iso = [](std::string_view s) {
+    const auto d = repair_date(s);
+    return d ? d->iso() : std::string("none");
+  };
+  // What parse_date reads, repair_date reads the same.
+  CHECK(iso("2023年5月12日") == "2023-05-12");
+  // A bracket or seal stroke before it, punctuation after, 曰 for 日.
+  CHECK(iso("「二〇二三年八月四日") == "2023-08-04");
+  CHECK(iso("二〇二三年八月四日。") == "2023-08-04");
+  CHECK(iso("2023年5月12曰") == "2023-05-12");
+  // One character of a Chinese year that is no digit: only 〇 gives a year 1990-2099.
+  CHECK(iso("二百二三年八月八日") == "2023-08-08");
+  // A 〇 lost from the year: only 二〇二三 is a plausible year.
+  CHECK(iso("二二三年八月八日") == "2023-08-08");
+  // 三 read for 二 in the day: 三十八 is no day, 二十八 is the only reading that is.
+  CHECK(iso("二〇二三年三月三十八日") == "2023-03-28");
+  // Where more than one reading is real, nothing is guessed.
+  CHECK(iso("二〇二年四月十日") == "none");      // 2020 ... 2029
+  CHECK(iso("二〇二三年二月三十日") == "none");  // 三月三十日 or 二月二十日
+  CHECK(iso("二〇二三年五月十画日") == "none");
+  CHECK(iso("abc") == "none");
+}

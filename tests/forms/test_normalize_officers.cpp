@@ -58,3 +58,18 @@ TEST_CASE("text that names no officer gives none") {
   CHECK(parse_officers("2023年5月12日").empty());
   CHECK(parse_officers("经初步核查，符合立案条件").empty());
 }
+
+TEST_CASE("分别为 introduces the numbers; what is read as neither a name nor a number is left over") {
+  CHECK(show(parse_officers("执法人员薛伟、董志强（执法证件号分别为：41990278265、41990138682）")) ==
+        "薛伟=41990278265;董志强=41990138682;");
+  // Names in one row, their numbers in the next (a form's two rows joined).
+  CHECK(show(parse_officers("薛伟、董志强、执法证件号、41990278265、41990138682")) == "薛伟=41990278265;董志强=41990138682;");
+  // A label broken by a line end (执法 / 证号) is read, not left over.
+  std::string leftover;
+  CHECK(show(parse_officers("许勇（执法证号：41990598632）、田建华（执法\n证号：41990469452)", &leftover)) ==
+        "许勇=41990598632;田建华=41990469452;");
+  CHECK(leftover.empty());
+  // A name cut to one character leaves it and the number over: the reading is incomplete.
+  CHECK(show(parse_officers("李强（执法证号：41990783360）、范41990643649)", &leftover)) == "李强=41990783360;");
+  CHECK(leftover.find("范") != std::string::npos);
+}

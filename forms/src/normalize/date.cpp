@@ -135,9 +135,10 @@ void try_each(std::u32string s, std::size_t at, std::u32string_view by, std::vec
 }  // namespace
 
 std::optional<Date> repair_date(std::string_view text) {
-  std::u32string s = trimmed(folded(text));
+  std::u32string s = folded(text);
   for (char32_t& c : s)
     if (c == U'曰') c = U'日';
+  s = trimmed(s);
   if (const auto d = parse_date(to_utf8(s))) return d;
   const std::size_t y = s.find(U'年');
   if (y == std::u32string::npos) return std::nullopt;
