@@ -60,6 +60,7 @@ bool misreads(const Reading& r, const std::string& best, const ExtractedField& b
     const CodeCheck c = r.field->type == "id_number" ? check_id_number(r.text) : check_credit_code(r.text);
     return !r.field->certain || c.possible_misread == best;
   }
+  if (r.field->type == "date") return only_lookalikes(a, b) && support >= 2;  // 2023-10-07 for 2023-10-08 ...
   if (r.field->type == "doc_number" || r.field->type == "text" || r.field->type == "party") {
     if (similarity(a, b, true) < 0.75) return false;
     if (only_lookalikes(a, b) && support >= 2) return true;
@@ -113,6 +114,30 @@ void reconcile_case_fields(CaseExtraction& c) {
         if (const auto n = parse_doc_number(f.value.get<std::string>()))
           numbers[{n->year, n->serial}].push_back({&d, &f, f.value.get<std::string>()});
   for (auto& [key, readings] : numbers) vote(readings);
+  // Dates one event carries on several documents (the 立案 on its form and in
+  // the decision's text, the 告知书's own date and the decision's reference to
+  // it): a digit misread on one is outvoted by two that agree; where nothing
+  // outvotes it, a look-alike difference leaves both in doubt, never one taken.
+  for (const char* name : {"立案日期", "告知日期", "决定日期", "移送日期"}) {
+    std::vector<Reading> readings;
+    for (Document& d : c.documents)
+      for (ExtractedField& f : d.fields)
+        if (f.name == name && f.type == "date" && f.parsed && f.value.is_string())
+          readings.push_back({&d, &f, f.value.get<std::string>()});
+    vote(readings);
+    std::vector<std::pair<ExtractedField*, std::string>> doubted;  // the field, the other reading
+    for (const Reading& r : readings)
+      for (const Reading& o : readings)
+        if (r.field->certain && o.field->certain && r.text != o.text && only_lookalikes(to_u32(r.text), to_u32(o.text))) {
+          doubted.push_back({r.field, o.text});
+          break;
+        }
+    for (auto& [f, other] : doubted) {
+      f->certain = false;
+      f->problem = "与本案卷其他文书所载「" + std::string(name) + "」" + other + " 不一致，可能为识别误差 "
+                   "(another document of the file reads " + other + ": a possible misread)";
+    }
+  }
 }
 
 }  // namespace caseaudit::forms

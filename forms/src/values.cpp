@@ -92,7 +92,9 @@ void normalise_field(ExtractedField& f, const FieldSpec& spec) {
       }
       return;
     case FieldType::Date:
-      if (auto d = parse_date(raw)) {
+      if (auto d = parse_date(raw); d && (d->year < 1900 || d->year > 2099)) {
+        f.problem = "日期年份不合理：" + raw + " (a year no case file carries: a misread)";
+      } else if (d) {
         f.value = d->iso(), f.parsed = true;
       } else if ((d = repair_date(raw))) {
         f.value = d->iso(), f.parsed = true;
