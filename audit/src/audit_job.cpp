@@ -228,6 +228,7 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
     ReconcileResult doubts;
     add_document_findings(report.files, unverified, {}, doubts);
     report.to_verify = std::move(doubts.findings);
+    report.to_verify.insert(report.to_verify.end(), report.result.to_verify.begin(), report.result.to_verify.end());
   }
   write_audit_outputs(job, report);
   return report;

@@ -29,11 +29,15 @@ CaseRecord record_from_case(const forms::CaseExtraction& c, const rules::CaseFac
   r.police_refused = f.date("police_refused");
   r.case_amount = f.fen("case_amount");
   r.fine = f.fen("fine");
-  // A reading that can stand against the platform: certain, and either agreed
-  // by two documents of the file or read with high confidence.
+  // A reading that can stand against the platform: certain, not contradicted by
+  // another document of the file, and either agreed by two documents or read
+  // with high confidence on the only one that states it.
   for (const char* key : {"party", "filed", "decided", "transferred", "withdrawn", "case_amount", "fine"})
-    if (const rules::FactValue* v = f.get(key); v && !(v->certain && (v->agreeing.size() >= 2 || v->confidence >= 0.95f)))
-      r.unsure.insert(key);
+    if (const rules::FactValue* v = f.get(key)) {
+      const auto agreed = static_cast<int>(v->agreeing.size());
+      const bool contradicted = v->readings > agreed;
+      if (!v->certain || contradicted || (agreed < 2 && v->confidence < 0.95f)) r.unsure.insert(key);
+    }
   r.origin.file = source.empty() ? std::filesystem::path(c.name) : source;
   return r;
 }

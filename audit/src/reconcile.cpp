@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <stdexcept>
 
 #include "caseaudit/forms/lookalikes.h"
+#include "caseaudit/forms/normalize.h"
 #include "caseaudit/rules/data_error.h"
 #include "link_view.h"
 #include "reconcile_parts.h"
@@ -295,6 +297,29 @@ void category_finding(const CaseRecord& file, const CaseRecord& entry, const Aud
   out.push_back(std::move(f));
 }
 
+// Whether an unlinked case file and an unlinked entry of the same unit look
+// alike: the same 文号 year and serial, or parties that differ by what OCR does.
+bool look_alike(const CaseRecord& file, const CaseRecord& entry) {
+  if (file.origin.row != 0 || file.unit != entry.unit) return false;  // scanned files only, within a unit
+  const auto a = forms::parse_doc_number(file.number), b = forms::parse_doc_number(entry.number);
+  if (a && b && a->year == b->year && a->serial == b->serial) return true;
+  if (file.party_key.empty() || entry.party_key.empty()) return false;
+  return forms::similarity(link_detail::fold_to_u32(file.party_key), link_detail::fold_to_u32(entry.party_key), true) >= 0.7;
+}
+
+// Unlinked (file, entry) pairs that look alike, each the other's only match.
+std::vector<std::pair<std::size_t, std::size_t>> possible_pairs(const std::vector<CaseRecord>& files,
+                                                                const std::vector<CaseRecord>& entries, const Linking& l) {
+  std::map<std::size_t, std::vector<std::size_t>> of_file, of_entry;
+  for (std::size_t fi : l.files_unlinked)
+    for (std::size_t ei : l.entries_unlinked)
+      if (look_alike(files[fi], entries[ei])) of_file[fi].push_back(ei), of_entry[ei].push_back(fi);
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const auto& [fi, es] : of_file)
+    if (es.size() == 1 && of_entry[es.front()].size() == 1) out.push_back({fi, es.front()});
+  return out;
+}
+
 }  // namespace
 
 ReconcileResult reconcile(const std::vector<CaseRecord>& files, const std::vector<CaseRecord>& entries,
@@ -321,7 +346,24 @@ ReconcileResult reconcile(const std::vector<CaseRecord>& files, const std::vecto
                       std::to_string(n) + " linked cases: no " + what + ")");
   if (unjudged.no_entry_date)
     r.notes.push_back(std::to_string(unjudged.no_entry_date) + " 条平台录入无录入日期，迟录无法判断 (lateness not judged: no entry date)");
+  const auto possible = possible_pairs(files, entries, r.linking);
+  for (const auto& [fi, ei] : possible) {
+    AuditFinding f = make_finding(ctx, kind::kMissing, files[fi], "");
+    f.message = "待核实：未能确认关联，案卷可能即平台 " + where_entry(entries[ei]) + "（" + entries[ei].number + "，" +
+                entries[ei].party + "），请核对后再认定漏录或有录入无案卷 (not linked surely: the case file may be this entry; "
+                "confirm before calling it missing or an orphan)";
+    f.evidence = {where_file(files[fi]), where_entry(entries[ei])};
+    f.file = fi, f.entry = ei;
+    r.to_verify.push_back(std::move(f));
+  }
+  const auto paired_file = [&](std::size_t fi) {
+    return std::any_of(possible.begin(), possible.end(), [&](const auto& p) { return p.first == fi; });
+  };
+  const auto paired_entry = [&](std::size_t ei) {
+    return std::any_of(possible.begin(), possible.end(), [&](const auto& p) { return p.second == ei; });
+  };
   for (std::size_t fi : r.linking.files_unlinked) {
+    if (paired_file(fi)) continue;
     AuditFinding f = make_finding(ctx, kind::kMissing, files[fi], "");
     f.evidence = {where_file(files[fi])};
     f.file = fi;
@@ -335,6 +377,7 @@ ReconcileResult reconcile(const std::vector<CaseRecord>& files, const std::vecto
     r.findings.push_back(std::move(f));
   }
   for (std::size_t ei : r.linking.entries_unlinked) {
+    if (paired_entry(ei)) continue;
     AuditFinding f = make_finding(ctx, kind::kOrphan, entries[ei], "");
     f.evidence = {where_entry(entries[ei])};
     f.entry = ei;

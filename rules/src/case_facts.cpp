@@ -123,7 +123,10 @@ CaseFacts case_facts(const forms::CaseExtraction& c, const FactMap& map) {
       for (std::size_t i = 0; i < c.documents.size(); ++i) {
         const forms::Document& d = c.documents[i];
         if (d.type != s.type) continue;
-        if (const forms::ExtractedField* f = d.field(s.field); f && f->parsed && text_of(*f) == best->text)
+        const forms::ExtractedField* f = d.field(s.field);
+        if (!f || !f->parsed) continue;
+        ++best->readings;
+        if (text_of(*f) == best->text)
           if (std::find(best->agreeing.begin(), best->agreeing.end(), static_cast<int>(i)) == best->agreeing.end())
             best->agreeing.push_back(static_cast<int>(i));
       }

@@ -440,3 +440,29 @@ TEST_CASE("a repeat offender: two earlier tobacco penalties in three years make 
   entries[0].entered = forms::Date{2019, 9, 3};
   CHECK(kinds_for(reconcile(files, entries, ctx(), options()), "麻烟专处罚〔2023〕95号").empty());
 }
+
+TEST_CASE("a scanned case file that only looks like an unlinked entry of its unit is one pair to verify, not 漏录 and 有录入无案卷") {
+  // The file as read: 文号 and dates far off (a poor scan), the party close to the entry's.
+  CaseRecord file = record("宛市监处罚〔2023〕86号", "南阳市宛城区鑫源商贸有限公司", {2023, 2, 1}, 5200);
+  file.origin.file = "case-030";
+  CaseRecord entry = record("宛市监处罚〔2022〕17号", "南阳市宛城区鑫源商贸有限司", {2023, 9, 30}, 900);
+  entry.origin = {"export.csv", "", 4};
+  entry.entered = forms::Date{2023, 10, 3};
+  // Another entry of the unit nothing resembles: an orphan all the same.
+  CaseRecord other = record("宛市监处罚〔2023〕5号", "张三", {2023, 3, 1}, 1000);
+  other.origin = {"export.csv", "", 5};
+  other.entered = forms::Date{2023, 3, 2};
+  const auto r = reconcile({file}, {entry, other}, ctx(), options());
+  if (!r.linking.links.empty()) return;  // linked outright: nothing to verify (the scorer took it)
+  CHECK(kinds_for(r, file.number).empty());
+  CHECK(kinds_for(r, entry.number).empty());
+  CHECK(kinds_for(r, other.number) == std::vector<std::string>{"platform.orphan"});
+  REQUIRE(r.to_verify.size() == 1);
+  CHECK(r.to_verify.front().message.find("待核实") != std::string::npos);
+  CHECK(r.to_verify.front().message.find("export.csv") != std::string::npos);
+  // A register row is typed, not read: its unlinked row stays 漏录.
+  CaseRecord row = file;
+  row.origin = {"register.csv", "", 3};
+  const auto typed = reconcile({row}, {entry, other}, ctx(), options());
+  if (typed.linking.links.empty()) CHECK(kinds_for(typed, row.number) == std::vector<std::string>{"platform.missing"});
+}

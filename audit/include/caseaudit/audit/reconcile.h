@@ -138,6 +138,10 @@ struct ReconcileResult {
   std::vector<AuditFinding> findings;  // by unit, then case, then kind
   std::vector<UnitStats> units;        // by unit name
   std::vector<std::string> notes;      // what could not be judged (a missing calendar year ...)
+  // A case file left unlinked that looks like one unlinked entry of its unit
+  // (文号 year and serial, or party, alike; each the other's only such match):
+  // not a 漏录 and an 有录入无案卷 but one pair for a person to confirm (待核实).
+  std::vector<AuditFinding> to_verify;
 };
 
 // files: the case side (scanned case files and/or register rows); entries:

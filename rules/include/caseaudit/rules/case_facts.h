@@ -44,6 +44,7 @@ struct FactValue {
   bool certain = false;      // read with certainty (forms ExtractedField::certain)
   float confidence = 0;
   std::vector<int> agreeing; // documents whose own reading of the value is the same (source included)
+  int readings = 0;          // documents that read this value at all (agreeing or not)
   std::vector<forms::Evidence> where;
 };
 
