@@ -119,7 +119,12 @@ FieldGap classify_gap(const FieldSpec& spec, const DocView& v) {
 }
 
 void mark_certainty(ExtractedField& f) {
-  f.certain = f.parsed && f.confidence >= kCertainConfidence;
+  // A value read only after repairing a misread character (repair_date) is a
+  // good guess, not a reading to call a defect on.
+  f.certain = f.parsed && f.confidence >= kCertainConfidence && f.corrected_from.empty();
+  if (f.parsed && !f.corrected_from.empty() && f.problem.empty())
+    f.problem = "「" + f.corrected_from + "」经字形校正读作 " + (f.value.is_string() ? f.value.get<std::string>() : f.raw) +
+                "，请核对 (read after correcting a misread character: check it)";
   if (f.parsed && !f.certain && f.problem.empty())
     f.problem = "识别置信度低，请核对 (read with low confidence: check it)";
 }
