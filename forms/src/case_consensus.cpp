@@ -117,7 +117,7 @@ void reconcile_case_fields(CaseExtraction& c) {
   // Dates one event carries on several documents (the 立案 on its form and in
   // the decision's text, the 告知书's own date and the decision's reference to
   // it): a digit misread on one is outvoted by two that agree; where nothing
-  // outvotes it, a look-alike difference leaves both in doubt, never one taken.
+  // outvotes a difference, every reading in it is in doubt, never one taken.
   for (const char* name : {"立案日期", "告知日期", "决定日期", "移送日期"}) {
     std::vector<Reading> readings;
     for (Document& d : c.documents)
@@ -125,17 +125,27 @@ void reconcile_case_fields(CaseExtraction& c) {
         if (f.name == name && f.type == "date" && f.parsed && f.value.is_string())
           readings.push_back({&d, &f, f.value.get<std::string>()});
     vote(readings);
-    std::vector<std::pair<ExtractedField*, std::string>> doubted;  // the field, the other reading
+    // Certain readings that still disagree: two that agree outweigh one, and
+    // the one is in doubt; otherwise every one of them is.
+    std::map<std::string, int> support;
     for (const Reading& r : readings)
-      for (const Reading& o : readings)
-        if (r.field->certain && o.field->certain && r.text != o.text && only_lookalikes(to_u32(r.text), to_u32(o.text))) {
-          doubted.push_back({r.field, o.text});
-          break;
-        }
-    for (auto& [f, other] : doubted) {
-      f->certain = false;
-      f->problem = "与本案卷其他文书所载「" + std::string(name) + "」" + other + " 不一致，可能为识别误差 "
-                   "(another document of the file reads " + other + ": a possible misread)";
+      if (r.field->certain) ++support[r.text];
+    if (support.size() < 2) continue;
+    std::string top;
+    int most = 0, ties = 0;
+    for (const auto& [value, n] : support) {
+      if (n > most) top = value, most = n, ties = 1;
+      else if (n == most) ++ties;
+    }
+    const bool majority = most >= 2 && ties == 1;
+    for (Reading& r : readings) {
+      if (!r.field->certain || (majority && r.text == top)) continue;
+      std::string others;
+      for (const auto& [value, n] : support)
+        if (value != r.text) others += (others.empty() ? "" : "、") + value;
+      r.field->certain = false;
+      r.field->problem = "与本案卷其他文书所载「" + std::string(name) + "」" + others + " 不一致，可能为识别误差 "
+                         "(another document of the file reads " + others + ": a possible misread)";
     }
   }
 }

@@ -81,3 +81,33 @@ TEST_CASE("a reference to a decision's 文号 misread in a look-alike takes the 
   CHECK(c.documents[2].field("送达文书文号")->value == "宛临市监处罚〔2023〕33号");
   CHECK(c.documents[3].field("文号")->value == "宛临市监告〔2023〕33号");  // another document, not a misread
 }
+
+TEST_CASE("a date one event carries on several documents: a misread digit is outvoted, a disagreement nobody outvotes is in doubt") {
+  // The 立案 on its form, in the decision's text and in the closing form: two agree, the 3 for 8 is a misread.
+  CaseExtraction c;
+  c.documents.push_back(doc("立案审批表", {field("立案日期", "date", "2022-10-03")}));
+  c.documents.push_back(doc("行政处罚决定书", {field("立案日期", "date", "2022-10-08")}));
+  c.documents.push_back(doc("结案审批表", {field("立案日期", "date", "2022-10-08")}));
+  reconcile_case_fields(c);
+  CHECK(c.documents[0].field("立案日期")->value == "2022-10-08");
+  CHECK(c.documents[0].field("立案日期")->corrected_from == "2022-10-03");
+  CHECK(c.documents[1].field("立案日期")->certain);
+  // Two documents, two dates (十 lost from 十二日): neither is taken for the rules to judge on.
+  CaseExtraction d;
+  d.documents.push_back(doc("行政处罚决定书", {field("决定日期", "date", "2023-05-02")}));
+  d.documents.push_back(doc("结案审批表", {field("决定日期", "date", "2023-05-12")}));
+  reconcile_case_fields(d);
+  for (const auto& document : d.documents) {
+    CHECK_FALSE(document.field("决定日期")->certain);
+    CHECK(document.field("决定日期")->problem.find("不一致") != std::string::npos);
+  }
+  // Two that agree against one that does not: the one is in doubt, the two stand.
+  CaseExtraction e;
+  e.documents.push_back(doc("行政处罚事先告知书", {field("告知日期", "date", "2023-03-01")}));
+  e.documents.push_back(doc("行政处罚决定书", {field("告知日期", "date", "2023-03-21")}));
+  e.documents.push_back(doc("行政处罚听证告知书", {field("告知日期", "date", "2023-03-21")}));
+  reconcile_case_fields(e);
+  CHECK_FALSE(e.documents[0].field("告知日期")->certain);
+  CHECK(e.documents[1].field("告知日期")->certain);
+  CHECK(e.documents[2].field("告知日期")->certain);
+}
