@@ -60,10 +60,10 @@ bool parse_yaml(const std::string& text, YAML::Node& root, YamlProblem& problem)
   try {
     root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    problem = {e.mark.line >= 0 ? e.mark.line + 1 : 0, "YAML 格式错误 (bad YAML): " + e.msg};
+    problem = {e.mark.line >= 0 ? e.mark.line + 1 : 0, "YAML 格式错误 (not valid YAML, bad YAML syntax): " + e.msg};
     return false;
   } catch (const YAML::Exception& e) {
-    problem = {0, std::string("YAML 格式错误 (bad YAML): ") + e.what()};
+    problem = {0, std::string("YAML 格式错误 (not valid YAML, bad YAML syntax): ") + e.what()};
     return false;
   }
   return DuplicateCheck{problem}.walk(root, 0);
