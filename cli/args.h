@@ -8,12 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "caseaudit/ocr/error.h"
+
 namespace caseaudit::cli {
 
-class UsageError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+// A bad command line (exit 2): the library's usage error, so a job that
+// cannot start and a bad option are one kind.
+using UsageError = ocr::UsageError;
 
 class Args {
  public:

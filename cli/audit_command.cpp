@@ -159,8 +159,7 @@ int audit_command(const std::vector<std::string>& argv) {
         for (const auto& f : report.result.findings)
           if (f.severity == rules::Severity::Error) return int{kFindings};
         return int{kOk};
-      },
-      kEnvironment);
+      });
 }
 
 }  // namespace caseaudit::cli

@@ -34,47 +34,27 @@ BatchArgs parse_batch_args(const std::vector<std::string>& argv,
 
 #include <cstdio>
 
-#include "caseaudit/forms/templates.h"
-#include "caseaudit/ocr/error.h"
-#include "caseaudit/rules/data_error.h"
+#include "errors.h"
 #include "exit_codes.h"
 #include "ocr_options.h"
 
 namespace caseaudit::cli {
 
 int run_batch_command(const char* name, const char* help_text, const std::function<void(bool* quiet, bool* help)>& parse,
-                      const std::function<int(bool quiet)>& body, int other) {
-  bool quiet = false, help = false;
-  try {
-    parse(&quiet, &help);
-  } catch (const UsageError& e) {
-    std::fprintf(stderr, "caseaudit %s: %s\n\n", name, e.what());
-    std::fprintf(stderr, help_text, kOcrOptionsHelp);
-    return kUsage;
-  }
-  if (help) {
-    std::printf(help_text, kOcrOptionsHelp);
-    return kOk;
-  }
-  try {
+                      const std::function<int(bool quiet)>& body) {
+  const int size = std::snprintf(nullptr, 0, help_text, kOcrOptionsHelp);
+  std::string help(static_cast<std::size_t>(size > 0 ? size : 0) + 1, '\0');
+  std::snprintf(help.data(), help.size(), help_text, kOcrOptionsHelp);
+  help.pop_back();
+  return run_command(name, help, [&] {
+    bool quiet = false, asked_for_help = false;
+    parse(&quiet, &asked_for_help);
+    if (asked_for_help) {
+      std::fputs(help.c_str(), stdout);
+      return int{kOk};
+    }
     return body(quiet);
-  } catch (const rules::DataError& e) {
-    std::fprintf(stderr, "caseaudit: 规则数据错误 rules data error: %s\n", e.what());
-    return kEnvironment;
-  } catch (const forms::TemplateError& e) {
-    std::fprintf(stderr, "caseaudit: 模板错误 template error: %s\n", e.what());
-    return kEnvironment;
-  } catch (const ocr::EnvironmentError& e) {
-    std::fprintf(stderr, "caseaudit: 环境错误 environment error: %s\n", e.what());
-    return kEnvironment;
-  } catch (const std::invalid_argument& e) {
-    std::fprintf(stderr, "caseaudit %s: %s\n", name, e.what());
-    return kUsage;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, other == kInternal ? "caseaudit: 内部错误 internal error: %s\n" : "caseaudit: 错误 error: %s\n",
-                 e.what());
-    return other;
-  }
+  });
 }
 
 }  // namespace caseaudit::cli

@@ -30,13 +30,11 @@ BatchArgs parse_batch_args(const std::vector<std::string>& argv,
 
 namespace caseaudit::cli {
 
-// Runs a batch command the same way for every command: a UsageError from
-// `parse` prints the reason and the help (exit 2); `help` prints the help
-// (exit 0); otherwise `body` runs, and what it throws becomes one line on
-// stderr and an exit code: bad rules data, template or environment 4, a job
-// that cannot start 2, anything else `other` (1 internal, or 4).
+// Runs a batch command the same way for every command: `parse` fills the
+// job, `help` prints the help (exit 0); otherwise `body` runs. What either
+// throws becomes one line on stderr and the exit code (errors.h).
 // `help_text` is a printf format taking the OCR options' help.
 int run_batch_command(const char* name, const char* help_text, const std::function<void(bool* quiet, bool* help)>& parse,
-                      const std::function<int(bool quiet)>& body, int other);
+                      const std::function<int(bool quiet)>& body);
 
 }  // namespace caseaudit::cli

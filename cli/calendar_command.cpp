@@ -15,6 +15,7 @@
 #include "caseaudit/rules/calendar.h"
 #include "caseaudit/rules/data_error.h"
 #include "commands.h"
+#include "errors.h"
 #include "exit_codes.h"
 
 namespace caseaudit::cli {
@@ -202,30 +203,14 @@ int run(const Request& req) {
 }  // namespace
 
 int calendar_command(const std::vector<std::string>& argv) {
-  Request req;
-  try {
-    req = parse(argv);
+  return run_command("calendar", kHelp, [&] {
+    const Request req = parse(argv);
     if (req.help) {
       std::fputs(kHelp, stdout);
-      return kOk;
+      return int{kOk};
     }
     return run(req);
-  } catch (const UsageError& e) {
-    std::fprintf(stderr, "caseaudit calendar: %s\n\n%s", e.what(), kHelp);
-    return kUsage;
-  } catch (const rules::MissingCalendarYear& e) {
-    std::fprintf(stderr, "caseaudit: 工作日历缺失 calendar missing: %s\n", e.what());
-    return kEnvironment;
-  } catch (const rules::DataError& e) {
-    std::fprintf(stderr, "caseaudit: 工作日历有误 calendar error: %s\n", e.what());
-    return kEnvironment;
-  } catch (const std::invalid_argument& e) {
-    std::fprintf(stderr, "caseaudit calendar: %s\n", e.what());
-    return kUsage;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "caseaudit: 内部错误 internal error: %s\n", e.what());
-    return kInternal;
-  }
+  });
 }
 
 }  // namespace caseaudit::cli

@@ -79,8 +79,7 @@ int check_command(const std::vector<std::string>& argv) {
         for (const ocr::InputError& e : report.errors) std::fprintf(stderr, "caseaudit: 错误 error: %s\n", e.message().c_str());
         if (!report.errors.empty()) return int{kInputFailed};
         return errors ? int{kFindings} : int{kOk};
-      },
-      kEnvironment);
+      });
 }
 
 }  // namespace caseaudit::cli

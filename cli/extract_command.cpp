@@ -71,8 +71,7 @@ int extract_command(const std::vector<std::string>& argv) {
           std::fprintf(stderr, "caseaudit: 已提取 %zu 个案卷 (case files extracted), 输出 output: %s\n", report.cases.size(),
                        job.output.c_str());
         return report.errors.empty() ? int{kOk} : int{kInputFailed};
-      },
-      kEnvironment);
+      });
 }
 
 }  // namespace caseaudit::cli

@@ -62,8 +62,7 @@ int ocr_command(const std::vector<std::string>& argv) {
                        report.run.pages_done, report.pages_total, report.run.cache_hits, report.run.engine.c_str(),
                        job.output.c_str());
         return report.run.errors.empty() ? int{kOk} : int{kInputFailed};
-      },
-      kInternal);
+      });
 }
 
 }  // namespace caseaudit::cli

@@ -20,6 +20,9 @@
 #include "caseaudit/audit/table_import.h"
 #include "caseaudit/rules/data_error.h"
 #include "commands.h"
+#include "caseaudit/ocr/output_file.h"
+#include "caseaudit/ocr/readable_text.h"
+#include "errors.h"
 #include "exit_codes.h"
 
 namespace caseaudit::cli {
@@ -189,13 +192,6 @@ std::string csv_cell(const std::string& s) {
   return q + "\"";
 }
 
-void write_text(const fs::path& file, const std::string& text) {
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) throw std::system_error(errno, std::generic_category(), "无法写入 (cannot write) " + file.string());
-}
-
 std::string sample_csv(const audit::SampleManifest& m) {
   std::string s = "\xEF\xBB\xBF单位,案件类别,文号,当事人,立案日期,来源行\r\n";  // BOM: Excel reads UTF-8
   for (const audit::CaseRecord& r : m.drawn) {
@@ -250,12 +246,7 @@ int draw(const Request& req) {
   spec.year = req.year;
   const audit::SampleManifest m = audit::draw_sample(report.records, spec);
 
-  std::error_code ec;
-  fs::create_directories(req.output, ec);
-  if (ec || !fs::is_directory(req.output)) {
-    std::fprintf(stderr, "caseaudit: 无法创建输出文件夹 (cannot create the output folder) %s\n", req.output.c_str());
-    return kEnvironment;
-  }
+  ocr::check_output_folder(req.output);
   // The manifest with where the cases were read, after the spec.
   const nlohmann::ordered_json drawn_json = to_json(m);
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
@@ -267,13 +258,8 @@ int draw(const Request& req) {
   }
   const fs::path manifest = req.output / "sample-manifest.json";
   const fs::path csv = req.output / "sample.csv";
-  try {
-    write_text(manifest, j.dump(2) + "\n");
-    write_text(csv, sample_csv(m));
-  } catch (const std::system_error& e) {
-    std::fprintf(stderr, "caseaudit: %s\n", e.what());
-    return kEnvironment;
-  }
+  ocr::write_file_atomically(manifest, ocr::json_text(j, 2) + "\n");
+  ocr::write_file_atomically(csv, sample_csv(m));
 
   std::printf("种子 seed %llu，总体 population %d 件，哈希 hash %s\n", static_cast<unsigned long long>(m.seed),
               m.population, m.population_hash.c_str());
@@ -287,10 +273,8 @@ int draw(const Request& req) {
 
 int verify(const Request& req) {
   std::ifstream in(req.verify, std::ios::binary);
-  if (!in || fs::is_directory(req.verify)) {
-    std::fprintf(stderr, "caseaudit: 无法读取清单 (cannot read the manifest) %s\n", req.verify.c_str());
-    return kInputFailed;
-  }
+  if (!in || fs::is_directory(req.verify))
+    throw ocr::Error(ocr::ErrorKind::Input, ocr::located(req.verify, 0, "无法读取清单 (cannot read the manifest)"), req.verify);
   std::stringstream text;
   text << in.rdbuf();
   nlohmann::json j;
@@ -298,9 +282,9 @@ int verify(const Request& req) {
   try {
     j = nlohmann::json::parse(text.str());
     recorded = audit::manifest_from_json(j);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "caseaudit: 清单有误 (bad manifest) %s: %s\n", req.verify.c_str(), e.what());
-    return kEnvironment;
+  } catch (const std::exception& e) {  // not JSON, or a field missing
+    throw ocr::Error(ocr::ErrorKind::Data, ocr::located(req.verify, 0, std::string("清单有误 (bad manifest): ") + e.what()),
+                     req.verify);
   }
   std::string columns = req.columns;
   if (columns.empty() && j.contains("source") && j["source"].is_object() && j["source"].value("columns", "") != "")
@@ -323,32 +307,14 @@ int verify(const Request& req) {
 }  // namespace
 
 int sample_command(const std::vector<std::string>& argv) {
-  Request req;
-  try {
-    req = parse(argv);
-  } catch (const UsageError& e) {
-    std::fprintf(stderr, "caseaudit sample: %s\n\n%s", e.what(), kHelp);
-    return kUsage;
-  }
-  if (req.help) {
-    std::fputs(kHelp, stdout);
-    return kOk;
-  }
-  try {
+  return run_command("sample", kHelp, [&] {
+    const Request req = parse(argv);
+    if (req.help) {
+      std::fputs(kHelp, stdout);
+      return int{kOk};
+    }
     return req.verify.empty() ? draw(req) : verify(req);
-  } catch (const audit::ImportError& e) {
-    std::fprintf(stderr, "caseaudit: 无法读取 (cannot read): %s\n", e.what());
-    return kInputFailed;
-  } catch (const rules::DataError& e) {
-    std::fprintf(stderr, "caseaudit: 列名配置有误 (bad column profile): %s\n", e.what());
-    return kEnvironment;
-  } catch (const std::invalid_argument& e) {
-    std::fprintf(stderr, "caseaudit sample: %s\n", e.what());
-    return kUsage;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "caseaudit: 内部错误 internal error: %s\n", e.what());
-    return kInternal;
-  }
+  });
 }
 
 }  // namespace caseaudit::cli

@@ -6,6 +6,8 @@
 #include <tuple>
 
 #include "caseaudit/audit/case_records.h"
+#include "caseaudit/ocr/output_file.h"
+#include "caseaudit/ocr/readable_text.h"
 #include "caseaudit/rules/data_error.h"
 #include "audit_output.h"
 #include "history.h"
@@ -64,7 +66,7 @@ void import_side(const std::vector<fs::path>& files, const std::vector<ColumnPro
     try {
       ImportReport r = import_table_auto(f, profiles);
       if (r.records.empty())
-        report.warnings.push_back(f.string() + ": 只有表头，没有数据行 (header only, no rows)");
+        report.warnings.push_back(ocr::readable_path(f) + ": 只有表头，没有数据行 (header only, no rows)");
       report.cell_problems.insert(report.cell_problems.end(), r.problems.begin(), r.problems.end());
       ImportedFile info{f, side, r.profile, "", automatic, r.fields_mapped};
       for (const auto& p : profiles)
@@ -162,10 +164,12 @@ void add_document_findings(const std::vector<CaseRecord>& files, const std::vect
 }  // namespace
 
 AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progress) {
-  if (job.platform.empty()) throw std::invalid_argument("没有平台导出文件 (no platform export given: --platform FILE)");
+  if (job.platform.empty()) throw ocr::UsageError("没有平台导出文件 (no platform export given: --platform FILE)");
   if (job.cases.inputs.empty() && job.registers.empty())
-    throw std::invalid_argument("没有案卷或台账 (no case files or registers given: --cases DIR or --register FILE)");
+    throw ocr::UsageError("没有案卷或台账 (no case files or registers given: --cases DIR or --register FILE)");
   const AuditContext ctx = AuditContext::load(job.rules_dir, job.profile);
+  if (job.cases.output.empty()) throw ocr::UsageError("没有指定输出文件夹 (no output folder given: -o DIR)");
+  ocr::check_output_folder(job.cases.output);  // before any OCR work
   const fs::path exports = job.exports_dir.empty() ? default_exports_dir() : job.exports_dir;
   const std::vector<ColumnProfile> platform_columns = side_profiles(exports, job.platform_columns, "platform");
   const std::vector<ColumnProfile> register_columns = side_profiles(exports, job.register_columns, "register");
@@ -179,7 +183,9 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
   if (!job.cases.inputs.empty()) {
     forms::ExtractJob extract = job.cases;
     extract.inputs = expand_cases(job.cases.inputs);
-    forms::ExtractJobReport x = forms::run_extract_job(extract, progress);
+    // Extractions only: <case>.extract.json holds ID numbers in full and is
+    // not an audit output.
+    forms::ExtractJobReport x = forms::extract_cases(extract, progress);
     for (const auto& e : x.errors) report.unreadable.push_back({e.file, e.message()});
     report.written = x.written;
     scanned = std::move(x.cases);

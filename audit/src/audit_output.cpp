@@ -3,10 +3,11 @@
 #include "audit_output.h"
 
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 
 #include "caseaudit/ocr/error.h"
+#include "caseaudit/ocr/output_file.h"
+#include "caseaudit/ocr/readable_text.h"
 #include "ledger_text.h"
 #include "ledger_xlsx.h"
 
@@ -17,9 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 void write_text(const fs::path& p, const std::string& text, AuditJobReport& report) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-  if (!out) throw ocr::EnvironmentError("无法写入 (cannot write) " + p.string());
+  ocr::write_file_atomically(p, text);
   report.written.push_back(p);
 }
 
@@ -58,7 +57,7 @@ std::string ledger_csv(const AuditJobReport& r, bool mask) {
 // A spreadsheet row a finding is about: {"file", "sheet", "row"}.
 nlohmann::ordered_json row_json(const Origin& o) {
   nlohmann::ordered_json j;
-  j["file"] = o.file.string();
+  j["file"] = ocr::readable_path(o.file);
   if (!o.sheet.empty()) j["sheet"] = o.sheet;
   j["row"] = o.row;
   return j;
@@ -71,7 +70,7 @@ nlohmann::ordered_json finding_json(const AuditFinding& f, const AuditJobReport&
   nlohmann::ordered_json j = to_json(f);
   if (f.file && *f.file < r.files.size()) {
     const CaseRecord& c = r.files[*f.file];
-    if (c.origin.row == 0) j["case"] = c.origin.file.filename().string();
+    if (c.origin.row == 0) j["case"] = ocr::readable_path(c.origin.file.filename());
     else j["case_row"] = row_json(c.origin);
     if (!c.unit_read.empty()) j["unit_read"] = c.unit_read;
     for (const auto& u : r.units)
@@ -150,9 +149,7 @@ std::string audit_report_text(const AuditJob& job, const AuditJobReport& r) {
 
 void write_audit_outputs(const AuditJob& job, AuditJobReport& r) {
   const fs::path dir = job.cases.output;
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) throw ocr::EnvironmentError("无法创建输出目录 (cannot create the output folder) " + dir.string());
+  ocr::check_output_folder(dir);
 
   nlohmann::ordered_json j;
   j["schema"] = "caseaudit.audit/1";
@@ -172,12 +169,12 @@ void write_audit_outputs(const AuditJob& job, AuditJobReport& r) {
   for (const auto& f : r.to_verify) j["to_verify"].push_back(finding_json(f, r));
   j["column_profiles"] = nlohmann::ordered_json::array();
   for (const auto& f : r.imported)
-    j["column_profiles"].push_back({{"file", f.file.string()}, {"side", f.side}, {"profile", f.profile}, {"auto", f.chosen},
+    j["column_profiles"].push_back({{"file", ocr::readable_path(f.file)}, {"side", f.side}, {"profile", f.profile}, {"auto", f.chosen},
                                     {"fields", f.fields_mapped}});
   j["unit_resolution"] = nlohmann::ordered_json::array();
   for (const auto& u : r.units) {
     nlohmann::ordered_json e;
-    e["case"] = r.files[u.file].origin.file.filename().string();
+    e["case"] = ocr::readable_path(r.files[u.file].origin.file.filename());
     e["read"] = u.read;
     e["unit"] = u.unit;
     e["resolved"] = u.resolved;
@@ -188,13 +185,13 @@ void write_audit_outputs(const AuditJob& job, AuditJobReport& r) {
     j["unit_resolution"].push_back(e);
   }
   j["unreadable"] = nlohmann::ordered_json::array();
-  for (const auto& u : r.unreadable) j["unreadable"].push_back({{"file", u.file.string()}, {"message", u.message}});
+  for (const auto& u : r.unreadable) j["unreadable"].push_back({{"file", ocr::readable_path(u.file)}, {"message", u.message}});
   j["cell_problems"] = nlohmann::ordered_json::array();
   for (const auto& p : r.cell_problems) j["cell_problems"].push_back(p.message());
   j["warnings"] = r.warnings;
   j["notes"] = r.result.notes;
   if (job.mask_ids) mask_strings(j);
-  write_text(dir / "audit.json", j.dump(1) + "\n", r);
+  write_text(dir / "audit.json", ocr::json_text(j, 1) + "\n", r);
   write_text(dir / "audit-findings.csv", ledger_csv(r, job.mask_ids), r);
   write_ledger_xlsx(dir / "audit-findings.xlsx", r, job.mask_ids);
   r.written.push_back(dir / "audit-findings.xlsx");

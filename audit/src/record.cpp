@@ -1,6 +1,8 @@
 // Case records (see record.h).
 #include "caseaudit/audit/record.h"
 
+#include "caseaudit/ocr/readable_text.h"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -49,16 +51,16 @@ std::optional<MustFill> parse_must_fill(std::string_view text) {
 }
 
 std::string Origin::text() const {
-  if (row == 0) return "案卷 " + file.filename().string() + " (case file)";
+  if (row == 0) return "案卷 " + ocr::readable_path(file.filename()) + " (case file)";
   // The folder too: a unit's register and export often share a file name.
-  const std::string folder = file.parent_path().filename().string();
-  const std::string name = (folder.empty() ? "" : folder + "/") + file.filename().string();
+  const std::string folder = ocr::readable_path(file.parent_path().filename());
+  const std::string name = (folder.empty() ? "" : folder + "/") + ocr::readable_path(file.filename());
   return name + (sheet.empty() ? "" : " [" + sheet + "]") + " 第" + std::to_string(row) + "行 (row " +
          std::to_string(row) + ")";
 }
 
 std::string CellProblem::message() const {
-  return file.filename().string() + " 第" + std::to_string(row) + "行 " + column + " “" + raw + "”: " + problem;
+  return ocr::readable_path(file.filename()) + " 第" + std::to_string(row) + "行 " + column + " “" + raw + "”: " + problem;
 }
 
 std::string doc_number_key(std::string_view text) {

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "caseaudit/audit/sample.h"
+#include "caseaudit/ocr/error.h"
 
 namespace caseaudit::audit {
 namespace {
@@ -31,7 +32,7 @@ ordered_json case_json(const CaseRecord& r) {
 }
 
 [[noreturn]] void bad(const std::string& field) {
-  throw std::invalid_argument("清单字段 " + field + " 缺失或有误 (manifest field " + field + " missing or malformed)");
+  throw ocr::Error(ocr::ErrorKind::Data, "清单字段 " + field + " 缺失或有误 (manifest field " + field + " missing or malformed)");
 }
 
 const nlohmann::json& need(const nlohmann::json& j, const char* field, const std::string& path) {
@@ -91,7 +92,7 @@ nlohmann::ordered_json to_json(const SampleManifest& m) {
 SampleManifest manifest_from_json(const nlohmann::json& j) {
   SampleManifest m;
   if (need_string(j, "schema") != m.schema)
-    throw std::invalid_argument("不是抽样清单 (not a sample manifest: schema is not " + m.schema + ")");
+    throw ocr::Error(ocr::ErrorKind::Data, "不是抽样清单 (not a sample manifest: schema is not " + m.schema + ")");
   const auto& seed = need(j, "seed", "");
   if (!seed.is_number_unsigned() && !(seed.is_number_integer() && seed.get<std::int64_t>() >= 0)) bad("seed");
   m.seed = seed.get<std::uint64_t>();

@@ -11,7 +11,7 @@
 #include "caseaudit/audit/table_import.h"
 #include "caseaudit/forms/lookalikes.h"
 #include "import/cells.h"
-#include "import/text_encoding.h"
+#include "caseaudit/ocr/text_encoding.h"
 #include "link_view.h"
 
 namespace caseaudit::audit {
@@ -276,15 +276,15 @@ std::vector<std::string> read_unit_list(const fs::path& file) {
   std::string bytes = buffer.str();
   if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.erase(0, 3);
   std::string text;
-  import::Utf8Checker utf8;
+  ocr::Utf8Checker utf8;
   std::size_t complete = 0;
   if (utf8.check(bytes, complete) && complete == bytes.size()) {
     text = bytes;
   } else {
-    import::Gb18030Decoder decoder;
-    import::Gb18030Plausibility plausible;
+    ocr::Gb18030Decoder decoder;
+    ocr::Gb18030Plausibility plausible;
     plausible.feed(bytes);
-    if (!decoder.decode(bytes, true, text) || !plausible.plausible()) throw ImportError(file, import::kEncodingProblem);
+    if (!decoder.decode(bytes, true, text) || !plausible.plausible()) throw ImportError(file, ocr::kEncodingProblem);
   }
   std::vector<std::string> units;
   std::istringstream lines(text);

@@ -9,6 +9,8 @@
 #include "caseaudit/ocr/error.h"
 #include "caseaudit/ocr/inputs.h"
 #include "caseaudit/ocr/json.h"
+#include "caseaudit/ocr/output_file.h"
+#include "caseaudit/ocr/readable_text.h"
 
 namespace caseaudit::forms {
 
@@ -19,12 +21,6 @@ namespace {
 bool is_page_json(const fs::path& p) {
   const std::string name = p.filename().string();
   return name.rfind("page-", 0) == 0 && p.extension() == ".json";
-}
-
-void write_file(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-  if (!out) throw ocr::EnvironmentError("无法写入 (cannot write) " + p.string());
 }
 
 std::string unique(std::map<std::string, int>& seen, const std::string& base) {
@@ -63,14 +59,9 @@ std::vector<ocr::PageResult> read_ocr_output(const fs::path& dir, std::vector<oc
   return pages;
 }
 
-ExtractJobReport run_extract_job(const ExtractJob& job, const ocr::ProgressFn& progress) {
-  if (job.inputs.empty()) throw std::invalid_argument("没有输入文件 (no inputs given)");
-  if (job.output.empty()) throw std::invalid_argument("没有指定输出文件夹 (no output folder given: -o DIR)");
+ExtractJobReport extract_cases(const ExtractJob& job, const ocr::ProgressFn& progress) {
+  if (job.inputs.empty()) throw ocr::UsageError("没有输入文件 (no inputs given)");
   const TemplateSet templates = load_templates(job.templates.empty() ? default_templates_dir() : job.templates);
-  std::error_code ec;
-  fs::create_directories(job.output, ec);
-  if (ec || !fs::is_directory(job.output))
-    throw ocr::EnvironmentError("无法创建输出文件夹 (cannot create output folder) " + job.output.string());
 
   ExtractJobReport report;
   // Recorded OCR output is read as it is; everything else goes through OCR.
@@ -100,29 +91,44 @@ ExtractJobReport run_extract_job(const ExtractJob& job, const ocr::ProgressFn& p
   }
 
   std::map<std::string, int> seen;
-  nlohmann::json run_cases = nlohmann::json::array();
   for (Pending& p : cases) {
     const std::string name = unique(seen, p.name);
     if (p.pages.empty()) continue;  // its errors are already reported
-    CaseExtraction c = extract_case(name, p.pages, templates);
-    const fs::path json = job.output / (name + ".extract.json");
-    const fs::path summary = job.output / (name + ".summary.txt");
-    write_file(json, to_json(c).dump(1) + "\n");
-    write_file(summary, summary_text(c, job.mask_ids));
+    report.cases.push_back(extract_case(name, p.pages, templates));
+  }
+  return report;
+}
+
+void write_extract_outputs(const ExtractJob& job, ExtractJobReport& report) {
+  nlohmann::json run_cases = nlohmann::json::array();
+  for (const CaseExtraction& c : report.cases) {
+    const fs::path json = job.output / (c.name + ".extract.json");
+    const fs::path summary = job.output / (c.name + ".summary.txt");
+    ocr::write_file_atomically(json, ocr::json_text(to_json(c), 1) + "\n");
+    ocr::write_file_atomically(summary, summary_text(c, job.mask_ids));
     report.written.push_back(json);
     report.written.push_back(summary);
     nlohmann::json types = nlohmann::json::array();
     for (const Document& d : c.documents) types.push_back(d.type);
-    run_cases.push_back({{"name", name}, {"pages", c.pages.size()}, {"documents", types}});
-    report.cases.push_back(std::move(c));
+    run_cases.push_back({{"name", c.name}, {"pages", c.pages.size()}, {"documents", types}});
   }
   nlohmann::json errors = nlohmann::json::array();
   for (const ocr::InputError& e : report.errors)
-    errors.push_back({{"file", e.file.string()}, {"page", e.page >= 0 ? nlohmann::json(e.page + 1) : nlohmann::json()},
-                      {"reason", e.reason}, {"message", e.message()}});
-  write_file(job.output / "extract-run.json",
-             nlohmann::json{{"schema", "caseaudit.extract-run/1"}, {"cases", run_cases}, {"errors", errors}}.dump(1) + "\n");
+    errors.push_back({{"file", ocr::readable_path(e.file)},
+                      {"page", e.page >= 0 ? nlohmann::json(e.page + 1) : nlohmann::json()},
+                      {"reason", e.reason},
+                      {"message", e.message()}});
+  const nlohmann::json run{{"schema", "caseaudit.extract-run/1"}, {"cases", run_cases}, {"errors", errors}};
+  ocr::write_file_atomically(job.output / "extract-run.json", ocr::json_text(run, 1) + "\n");
   report.written.push_back(job.output / "extract-run.json");
+}
+
+ExtractJobReport run_extract_job(const ExtractJob& job, const ocr::ProgressFn& progress) {
+  if (job.inputs.empty()) throw ocr::UsageError("没有输入文件 (no inputs given)");
+  if (job.output.empty()) throw ocr::UsageError("没有指定输出文件夹 (no output folder given: -o DIR)");
+  ocr::check_output_folder(job.output);  // before any OCR work
+  ExtractJobReport report = extract_cases(job, progress);
+  write_extract_outputs(job, report);
   return report;
 }
 

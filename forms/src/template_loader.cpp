@@ -13,6 +13,7 @@
 #include <unicode/unistr.h>
 
 #include "caseaudit/forms/templates.h"
+#include "caseaudit/forms/yaml_file.h"
 
 namespace caseaudit::forms {
 
@@ -205,11 +206,6 @@ void resolve_extends(TemplateSet& set) {
 
 }  // namespace
 
-TemplateError::TemplateError(const fs::path& file, int line, const std::string& reason)
-    : std::runtime_error(file.string() + (line > 0 ? ":" + std::to_string(line) : "") + ": " + reason),
-      file_(file),
-      line_(line) {}
-
 std::string to_string(FieldType t) {
   for (const auto& [name, type] : type_names())
     if (type == t) return name;
@@ -223,12 +219,7 @@ const Template* TemplateSet::find(const std::string& type) const {
 }
 
 Template parse_template(const std::string& yaml_text, const fs::path& file) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml_text);
-  } catch (const YAML::ParserException& e) {
-    throw TemplateError(file, e.mark.line + 1, "not valid YAML: " + e.msg);
-  }
+  const YAML::Node root = load_yaml_text<TemplateError>(yaml_text, file);
   const Reader r{file};
   if (!root.IsMap()) throw TemplateError(file, 1, "a template must be a mapping (type:, titles:, fields: ...)");
   r.check_keys(root, {"type", "slug", "layout", "multi_page", "furniture", "titles", "nonstandard_titles", "markers",
@@ -269,20 +260,18 @@ Template parse_template(const std::string& yaml_text, const fs::path& file) {
 
 TemplateSet load_templates(const fs::path& dir) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw std::runtime_error(dir.string() + ": 模板目录不存在 (templates folder not found)");
+  if (!fs::is_directory(dir, ec)) throw TemplateError(dir, 0, "模板目录不存在 (templates folder not found)");
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir, ec))
     if (e.is_regular_file() && e.path().extension() == ".yaml") files.push_back(e.path());
   std::sort(files.begin(), files.end());
-  if (files.empty()) throw std::runtime_error(dir.string() + ": 没有模板文件 *.yaml (no template files)");
+  if (files.empty()) throw TemplateError(dir, 0, "没有模板文件 *.yaml (no template files)");
   TemplateSet set;
   std::map<std::string, fs::path> types;
   for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    if (!in) throw TemplateError(file, 0, "cannot be read");
-    Template t = parse_template(ss.str(), file);
+    std::string text;
+    if (!read_yaml_file(file, text)) throw TemplateError(file, 0, "无法读取文件 (cannot read the file)");
+    Template t = parse_template(text, file);
     if (const auto it = types.find(t.type); it != types.end())
       throw TemplateError(file, 1, "type " + t.type + " is already defined in " + it->second.filename().string());
     types[t.type] = file;

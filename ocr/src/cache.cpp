@@ -2,9 +2,11 @@
 
 #include <fstream>
 #include <sstream>
-#include <thread>
 
+#include "caseaudit/ocr/error.h"
 #include "caseaudit/ocr/json.h"
+#include "caseaudit/ocr/output_file.h"
+#include "caseaudit/ocr/readable_text.h"
 #include "hash.h"
 
 namespace caseaudit::ocr {
@@ -60,19 +62,11 @@ void OcrCache::store(const PageSource& source, const PageResult& result) const {
   const fs::path target = path_for(source);
   fs::create_directories(target.parent_path(), ec);
   if (ec) return;
-  std::ostringstream tid;
-  tid << std::this_thread::get_id();
-  const fs::path tmp = target.string() + ".tmp-" + tid.str();
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << to_json(result).dump();
-    if (!out) {
-      fs::remove(tmp, ec);
-      return;
-    }
+  try {
+    write_file_atomically(target, json_text(to_json(result), -1));
+  } catch (const EnvironmentError&) {
+    // A cache that cannot be written only costs the next run the OCR.
   }
-  fs::rename(tmp, target, ec);
-  if (ec) fs::remove(tmp, ec);
 }
 
 std::optional<PageResult> find_recorded(const fs::path& dir, const PageSource& source) {

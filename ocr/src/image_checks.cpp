@@ -66,6 +66,7 @@ ImageGeometry check_jpeg_structure(std::string_view b) {
       }
       geometry.height = be16(b, pos + 3);
       geometry.width = be16(b, pos + 5);
+      geometry.bits_per_pixel = 8 * byte_at(b, pos + 7);  // 8 bits per component
       have_frame = true;
     }
     pos += length;
@@ -115,6 +116,13 @@ ImageGeometry check_png_structure(std::string_view b, std::string* decodable) {
       if (type != "IHDR" || length != 13) throw InputFailure("PNG 文件已损坏 (corrupt PNG: IHDR missing)");
       geometry.width = be32(b, pos + 8);
       geometry.height = be32(b, pos + 12);
+      {
+        // Bit depth times the channels of the colour type; a palette image
+        // decodes to colour.
+        const int depth = byte_at(b, pos + 16), colour_type = byte_at(b, pos + 17);
+        const int channels = colour_type == 0 ? 1 : colour_type == 2 ? 3 : colour_type == 4 ? 2 : colour_type == 6 ? 4 : 3;
+        geometry.bits_per_pixel = colour_type == 3 ? 24 : depth * channels;
+      }
       first = false;
     }
     const bool critical = (static_cast<std::uint8_t>(type[0]) & 0x20) == 0;

@@ -12,6 +12,7 @@ namespace caseaudit::ocr {
 struct ImageGeometry {
   long long width = 0;
   long long height = 0;
+  int bits_per_pixel = 0;  // as decoded: 16-bit RGB is 48
 };
 
 // Walks the JPEG marker segments and entropy-coded data up to EOI. Returns the

@@ -74,6 +74,7 @@ struct TiffHeader {
   int height = 0;
   int samples = 0;
   int dpi = 0;
+  int bits_per_pixel = 0;
 };
 
 TiffHeader read_tiff_header(const std::filesystem::path& file, int page) {
@@ -81,7 +82,7 @@ TiffHeader read_tiff_header(const std::filesystem::path& file, int page) {
   if (page < 0 || readHeaderTiff(file.c_str(), page, &w, &h, &bps, &spp, &res, &cmap, &format) != 0) {
     throw InputFailure("TIFF 页面信息无法读取 (cannot read the TIFF page header)");
   }
-  return {w, h, cmap ? 3 : spp, res};
+  return {w, h, cmap ? 3 : spp, res, cmap ? 24 : bps * spp};
 }
 
 // Leptonica 1.82 reads no tiled TIFF; OpenCV's TIFF reader (libtiff, messages
@@ -203,14 +204,22 @@ std::string unsupported_reason(std::string_view head) {
   return "不是图像或 PDF 文件（无法识别的格式） (not an image or PDF: unrecognised format)";
 }
 
-void check_pixel_limit(long long width, long long height, const InputLimits& limits) {
+void check_pixel_limit(long long width, long long height, const InputLimits& limits, int bits_per_pixel) {
   if (width <= 0 || height <= 0) throw InputFailure("图像尺寸无效 (invalid image size)");
   const auto pixels = static_cast<std::uint64_t>(width) * static_cast<std::uint64_t>(height);
+  const std::string size = std::to_string(width) + " x " + std::to_string(height);
   if (pixels > limits.max_pixels) {
-    const std::string size = std::to_string(width) + " x " + std::to_string(height);
     const std::string limit = std::to_string(limits.max_pixels);
     throw InputFailure("图像过大：" + size + " 像素，超过上限 " + limit + " 像素 (image too large: " + size +
                        " pixels, limit " + limit + ")");
+  }
+  const std::uint64_t bits = bits_per_pixel > 0 ? static_cast<std::uint64_t>(bits_per_pixel) : 24;
+  const std::uint64_t bytes = pixels * bits / 8;
+  if (bytes > limits.max_decoded_bytes) {
+    const std::string mb = std::to_string(bytes / 1'000'000), limit = std::to_string(limits.max_decoded_bytes / 1'000'000);
+    throw InputFailure("图像解码后过大：" + size + " 像素，每像素 " + std::to_string(bits) + " 位，约 " + mb + " MB，超过上限 " +
+                       limit + " MB (image too large once decoded: " + size + " pixels at " + std::to_string(bits) +
+                       " bits, about " + mb + " MB, limit " + limit + " MB)");
   }
 }
 
@@ -233,18 +242,18 @@ void check_image_header(const std::filesystem::path& file, int page, const Input
     case ImageFormat::Jpeg: {
       require_single_page(page);
       const ImageGeometry g = check_jpeg_structure(contents.bytes);
-      check_pixel_limit(g.width, g.height, limits);
+      check_pixel_limit(g.width, g.height, limits, g.bits_per_pixel);
       return;
     }
     case ImageFormat::Png: {
       require_single_page(page);
       const ImageGeometry g = check_png_structure(contents.bytes, nullptr);
-      check_pixel_limit(g.width, g.height, limits);
+      check_pixel_limit(g.width, g.height, limits, g.bits_per_pixel);
       return;
     }
     default: {
       const TiffHeader header = read_tiff_header(file, page);
-      check_pixel_limit(header.width, header.height, limits);
+      check_pixel_limit(header.width, header.height, limits, header.bits_per_pixel);
       return;
     }
   }
@@ -253,7 +262,7 @@ void check_image_header(const std::filesystem::path& file, int page, const Input
 Raster decode_jpeg_bytes(std::string_view bytes, const InputLimits& limits) {
   quiet_libraries();
   const ImageGeometry g = check_jpeg_structure(bytes);
-  check_pixel_limit(g.width, g.height, limits);
+  check_pixel_limit(g.width, g.height, limits, g.bits_per_pixel);
   l_int32 warnings = 0;
   PixPtr pix(pixReadMemJpeg(reinterpret_cast<const l_uint8*>(bytes.data()), bytes.size(), 0, 1, &warnings, 0));
   if (pix && warnings > 0) pix.reset();
@@ -271,14 +280,14 @@ Raster load_image(const std::filesystem::path& file, int page, const InputLimits
       require_single_page(page);
       std::string decodable;
       const ImageGeometry g = check_png_structure(contents.bytes, &decodable);
-      check_pixel_limit(g.width, g.height, limits);
+      check_pixel_limit(g.width, g.height, limits, g.bits_per_pixel);
       contents.bytes.clear();
       PixPtr pix(pixReadMemPng(reinterpret_cast<const l_uint8*>(decodable.data()), decodable.size()));
       return finish(std::move(pix), "PNG 图像数据已损坏，无法解码 (corrupt PNG image data)");
     }
     default: {
       const TiffHeader header = read_tiff_header(file, page);
-      check_pixel_limit(header.width, header.height, limits);
+      check_pixel_limit(header.width, header.height, limits, header.bits_per_pixel);
       PixPtr pix(pixReadTiff(file.c_str(), page));
       if (!pix) {
         Raster raster = read_tiff_with_opencv(file, page, header);

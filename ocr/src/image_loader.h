@@ -42,7 +42,8 @@ Raster load_image(const std::filesystem::path& file, int page, const InputLimits
 Raster decode_jpeg_bytes(std::string_view bytes, const InputLimits& limits);
 
 // Throws InputFailure when width x height is over the limit (or not positive).
-void check_pixel_limit(long long width, long long height, const InputLimits& limits);
+// `bits_per_pixel` as decoded, 0 when not known (counted as 8-bit colour).
+void check_pixel_limit(long long width, long long height, const InputLimits& limits, int bits_per_pixel = 0);
 
 // Copies a Leptonica image into a Raster: 8UC1 for 1/2/4/8/16-bit grey (bilevel
 // as 0/255), 8UC3 BGR for colour; colormaps expanded, alpha composited on white.

@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "caseaudit/ocr/inputs.h"
+#include "caseaudit/ocr/readable_text.h"
 #include "file_probe.h"
 #include "hash.h"
 #include "image_loader.h"
@@ -89,7 +90,7 @@ std::string case_name(const fs::path& input, bool folder) {
   const fs::path absolute = fs::absolute(input, ec);
   if (!ec) p = absolute.lexically_normal();
   if (p.filename().empty()) p = p.parent_path();
-  return folder ? p.filename().string() : p.stem().string();
+  return readable_bytes(folder ? p.filename().string() : p.stem().string());
 }
 
 // Files the operating system leaves in scanned folders (thumbnail caches,

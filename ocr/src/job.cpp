@@ -1,10 +1,10 @@
 #include "caseaudit/ocr/job.h"
 
-#include <fstream>
 #include <map>
-#include <stdexcept>
 
 #include "caseaudit/ocr/json.h"
+#include "caseaudit/ocr/output_file.h"
+#include "caseaudit/ocr/readable_text.h"
 
 namespace caseaudit::ocr {
 namespace fs = std::filesystem;
@@ -15,12 +15,6 @@ std::string page_stem(int index) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "page-%04d", index + 1);
   return buf;
-}
-
-void write_text(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-  if (!out) throw EnvironmentError("无法写入 (cannot write) " + p.string());
 }
 
 // Case folder names, unique within the run ("case", "case-2", ...).
@@ -42,20 +36,16 @@ int position_in_case(const CaseInput& input, const PageRef& ref) {
 }
 
 nlohmann::json error_json(const InputError& e) {
-  return {{"file", e.file.string()}, {"page", e.page >= 0 ? nlohmann::json(e.page + 1) : nlohmann::json()},
+  return {{"file", readable_path(e.file)}, {"page", e.page >= 0 ? nlohmann::json(e.page + 1) : nlohmann::json()},
           {"reason", e.reason}, {"message", e.message()}};
 }
 
 }  // namespace
 
 OcrJobReport run_ocr_job(const OcrJob& job, const ProgressFn& progress) {
-  if (job.inputs.empty()) throw std::invalid_argument("没有输入文件 (no inputs given)");
-  if (job.output.empty()) throw std::invalid_argument("没有指定输出文件夹 (no output folder given: -o DIR)");
-  std::error_code ec;
-  fs::create_directories(job.output, ec);
-  if (ec || !fs::is_directory(job.output))
-    throw EnvironmentError("无法创建输出文件夹 (cannot create output folder) " + job.output.string() +
-                           (ec ? ": " + ec.message() : std::string()));
+  if (job.inputs.empty()) throw UsageError("没有输入文件 (no inputs given)");
+  if (job.output.empty()) throw UsageError("没有指定输出文件夹 (no output folder given: -o DIR)");
+  check_output_folder(job.output);  // before any OCR work
 
   const InputSet inputs = enumerate_inputs(job.inputs, job.options.limits);
   OcrJobReport report;
@@ -67,20 +57,22 @@ OcrJobReport run_ocr_job(const OcrJob& job, const ProgressFn& progress) {
   for (std::size_t c = 0; c < report.run.cases.size(); ++c) {
     const CaseResult& cr = report.run.cases[c];
     const fs::path dir = job.output / names[c];
+    std::error_code ec;
     fs::create_directories(dir, ec);
+    if (ec) throw EnvironmentError("无法创建文件夹 (cannot create the folder) " + readable_path(dir) + ": " + write_failure_reason(ec.value()), dir);
     std::string all_text;
     for (const PageResult& page : cr.pages) {
       // Numbered by position in the case file, so a page that failed leaves a gap.
       const std::string stem = page_stem(position_in_case(cr.input, page.ref));
-      write_text(dir / (stem + ".json"), to_json(page).dump(1) + "\n");
-      write_text(dir / (stem + ".txt"), page.text() + "\n");
+      write_file_atomically(dir / (stem + ".json"), json_text(to_json(page), 1) + "\n");
+      write_file_atomically(dir / (stem + ".txt"), page.text() + "\n");
       report.written.push_back(dir / (stem + ".json"));
       report.written.push_back(dir / (stem + ".txt"));
       if (!all_text.empty()) all_text += "\f";
       all_text += page.text() + "\n";
     }
     if (!cr.pages.empty()) {
-      write_text(dir / "text.txt", all_text);
+      write_file_atomically(dir / "text.txt", all_text);
       report.written.push_back(dir / "text.txt");
     }
     if (job.searchable_pdf && !cr.pages.empty()) {
@@ -95,7 +87,7 @@ OcrJobReport run_ocr_job(const OcrJob& job, const ProgressFn& progress) {
         report.run.errors.push_back({pdf, -1, std::string("无法生成可检索 PDF (cannot write searchable PDF): ") + e.what()});
       }
     }
-    cases.push_back({{"input", cr.input.path.string()}, {"name", names[c]},
+    cases.push_back({{"input", readable_path(cr.input.path)}, {"name", names[c]},
                      {"pages", cr.input.pages.size()}, {"pages_read", cr.pages.size()}});
   }
 
@@ -107,7 +99,7 @@ OcrJobReport run_ocr_job(const OcrJob& job, const ProgressFn& progress) {
                                   {"cache_hits", report.run.cache_hits},
                                   {"cases", std::move(cases)},
                                   {"errors", std::move(errors)}};
-  write_text(job.output / "run.json", summary.dump(1) + "\n");
+  write_file_atomically(job.output / "run.json", json_text(summary, 1) + "\n");
   report.written.push_back(job.output / "run.json");
   return report;
 }

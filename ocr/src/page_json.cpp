@@ -1,6 +1,7 @@
 #include <stdexcept>
 
 #include "caseaudit/ocr/json.h"
+#include "caseaudit/ocr/readable_text.h"
 
 namespace caseaudit::ocr {
 namespace {
@@ -45,7 +46,7 @@ json to_json(const PageResult& page) {
                      {"colour_confidence", s.colour_confidence}, {"roundness", s.roundness}});
   return {
       {"schema", kPageSchema},
-      {"file", page.ref.file.string()},
+      {"file", readable_path(page.ref.file)},
       {"page", page.ref.index + 1},
       {"page_count", page.ref.count},
       {"key", page.key},

@@ -1,12 +1,9 @@
 // Searchable PDF output: checks the font, prepares page images ahead on worker
-// threads, streams the pages into a temporary file beside the target and
-// renames it into place, so a failure never leaves a partial PDF under `out`.
+// threads, streams the pages through the atomic writer (output_file.h), so a
+// failure never leaves a partial PDF under `out`.
 #include "caseaudit/ocr/searchable_pdf.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <deque>
 #include <future>
@@ -14,6 +11,7 @@
 #include <system_error>
 
 #include "caseaudit/ocr/error.h"
+#include "caseaudit/ocr/output_file.h"
 #include "searchable_pdf_image.h"
 #include "searchable_pdf_layout.h"
 #include "searchable_pdf_writer.h"
@@ -34,33 +32,6 @@ std::filesystem::path checked_font(const SearchablePdfOptions& options) {
   }
   return font;
 }
-
-// A name in the target's folder that no other writer uses at the same time.
-std::filesystem::path temporary_beside(const std::filesystem::path& out) {
-  static std::atomic<unsigned> counter{0};
-  std::filesystem::path name = out;
-  name.replace_filename("." + out.filename().string() + ".part-" + std::to_string(::getpid()) + "-" +
-                        std::to_string(counter++));
-  return name;
-}
-
-// Removes the temporary file unless released.
-class TemporaryFile {
- public:
-  explicit TemporaryFile(std::filesystem::path path) : path_(std::move(path)) {}
-  ~TemporaryFile() {
-    if (path_.empty()) return;
-    std::error_code ec;
-    std::filesystem::remove(path_, ec);
-  }
-  TemporaryFile(const TemporaryFile&) = delete;
-  TemporaryFile& operator=(const TemporaryFile&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  void release() { path_.clear(); }
-
- private:
-  std::filesystem::path path_;
-};
 
 // The resolution that sizes the page: the page's own, else the default. PDF
 // readers take pages up to 14400 pt (200 in) a side, so a resolution that
@@ -105,18 +76,11 @@ void write_searchable_pdf(const std::vector<SearchablePdfPage>& pages, const std
   const std::filesystem::path font = checked_font(options);
   const int default_dpi = options.default_dpi > 0 ? options.default_dpi : 300;
 
-  TemporaryFile part(temporary_beside(out));
-  {
-    pdf_out::DocumentWriter writer(part.path(), font);
+  write_file_atomically(out, [&](std::ostream& stream) {
+    pdf_out::DocumentWriter writer(stream, font);
     write_pages(pages, writer, default_dpi);
     writer.finish();
-  }
-  std::error_code ec;
-  std::filesystem::rename(part.path(), out, ec);
-  if (ec) {
-    throw EnvironmentError("无法保存 PDF 文件 (cannot save the PDF file) " + out.string() + ": " + ec.message());
-  }
-  part.release();
+  });
 }
 
 }  // namespace caseaudit::ocr

@@ -121,19 +121,20 @@ std::string podofo_message(const PdfError& e) {
 }  // namespace
 
 struct DocumentWriter::State {
+  std::unique_ptr<PdfOutputDevice> device;  // declared first: outlives the document
   std::unique_ptr<PdfStreamedDocument> doc;
   PdfFont* font = nullptr;
   double descent_per_size = 0;  // font descent, negative, per point of size
 };
 
-DocumentWriter::DocumentWriter(const std::filesystem::path& file, const std::filesystem::path& font)
+DocumentWriter::DocumentWriter(std::ostream& out, const std::filesystem::path& font)
     : state_(std::make_unique<State>()) {
   quiet_libraries();
   try {
-    state_->doc = std::make_unique<PdfStreamedDocument>(file.c_str(), ePdfVersion_1_5);
+    state_->device = std::make_unique<PdfOutputDevice>(&out);
+    state_->doc = std::make_unique<PdfStreamedDocument>(state_->device.get(), ePdfVersion_1_5);
   } catch (const PdfError& e) {
-    throw EnvironmentError("无法写入 PDF 文件 (cannot write the PDF file) " + file.string() + ": " +
-                           podofo_message(e));
+    throw EnvironmentError("无法写入 PDF 文件 (cannot write the PDF file): " + podofo_message(e));
   }
   try {
     state_->font = state_->doc->CreateFontSubset("CaseauditText", false, false, false,

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <ostream>
 #include <vector>
 
 #include "searchable_pdf_image.h"
@@ -19,9 +20,10 @@ namespace caseaudit::ocr::pdf_out {
 
 class DocumentWriter {
  public:
-  // Creates `file` (truncating it) and loads the font. Throws EnvironmentError
-  // when either cannot be done.
-  DocumentWriter(const std::filesystem::path& file, const std::filesystem::path& font);
+  // Writes the PDF to `out` (the atomic writer's stream, which checks every
+  // write) and loads the font. Throws EnvironmentError when the font cannot
+  // be used.
+  DocumentWriter(std::ostream& out, const std::filesystem::path& font);
   ~DocumentWriter();
   DocumentWriter(const DocumentWriter&) = delete;
   DocumentWriter& operator=(const DocumentWriter&) = delete;

@@ -88,7 +88,8 @@ std::string missing_message(int year, const fs::path& folder) {
 }  // namespace
 
 MissingCalendarYear::MissingCalendarYear(int year, const fs::path& folder)
-    : std::runtime_error(missing_message(year, folder)), year_(year) {}
+    : ocr::Error(ocr::ErrorKind::Data, missing_message(year, folder), folder / (std::to_string(year) + ".yaml")),
+      year_(year) {}
 
 // ---- WorkCalendar ----
 

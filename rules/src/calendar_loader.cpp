@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "caseaudit/forms/yaml_file.h"
 #include "caseaudit/rules/calendar.h"
 #include "caseaudit/rules/data_error.h"
 
@@ -89,14 +90,7 @@ std::vector<CalendarEntry> read_days(const Reader& r, const YAML::Node& root, co
 
 CalendarYear load_calendar_year(const fs::path& file) {
   const Reader r{file};
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(file.string());
-  } catch (const YAML::BadFile&) {
-    throw DataError(file, 0, "无法读取文件 (cannot read the file)");
-  } catch (const YAML::ParserException& e) {
-    throw DataError(file, e.mark.line >= 0 ? e.mark.line + 1 : 0, "YAML 格式错误 (bad YAML): " + e.msg);
-  }
+  const YAML::Node root = forms::load_yaml_file<DataError>(file);
   if (!root.IsDefined() || root.IsNull()) throw DataError(file, 0, "文件为空 (empty calendar file)");
   if (!root.IsMap()) r.fail(root, "应为 year, source, holidays, workdays 的映射 (expected a mapping of year, source, holidays, workdays)");
   r.check_keys(root, {"year", "source", "holidays", "workdays"}, "a calendar file");

@@ -2,9 +2,10 @@
 #include "caseaudit/rules/check_job.h"
 
 #include <algorithm>
-#include <fstream>
 
 #include "caseaudit/ocr/error.h"
+#include "caseaudit/ocr/output_file.h"
+#include "caseaudit/ocr/readable_text.h"
 #include "caseaudit/rules/calendar.h"
 #include "caseaudit/rules/case_facts.h"
 #include "caseaudit/rules/data_error.h"
@@ -125,12 +126,6 @@ nlohmann::json screening_json(const TransferScreening& s) {
   return j;
 }
 
-void write_file(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-  if (!out) throw ocr::EnvironmentError("无法写入 (cannot write) " + p.string());
-}
-
 }  // namespace
 
 bool CaseCheck::has_errors() const {
@@ -187,8 +182,8 @@ CheckJobReport run_check_job(const CheckJob& job, const ocr::ProgressFn& progres
     cc.extraction = std::move(c);
     const fs::path json = job.extract.output / (cc.extraction.name + ".check.json");
     const fs::path text = job.extract.output / (cc.extraction.name + ".check.txt");
-    write_file(json, to_json(cc).dump(1) + "\n");
-    write_file(text, check_report_text(cc, job.extract.mask_ids));
+    ocr::write_file_atomically(json, ocr::json_text(to_json(cc), 1) + "\n");
+    ocr::write_file_atomically(text, check_report_text(cc, job.extract.mask_ids));
     report.written.push_back(json);
     report.written.push_back(text);
     report.cases.push_back(std::move(cc));

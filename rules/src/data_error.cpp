@@ -1,4 +1,4 @@
-// DataError and where the shipped rules data lives (see data_error.h).
+// Where the shipped rules data lives (see data_error.h).
 #include "caseaudit/rules/data_error.h"
 
 #include <cstdlib>
@@ -6,11 +6,6 @@
 namespace caseaudit::rules {
 
 namespace fs = std::filesystem;
-
-DataError::DataError(const fs::path& file, int line, const std::string& reason)
-    : std::runtime_error(file.string() + (line > 0 ? ":" + std::to_string(line) : "") + ": " + reason),
-      file_(file),
-      line_(line) {}
 
 fs::path default_rules_dir() {
   if (const char* env = std::getenv("CASEAUDIT_RULES"); env && *env) return env;

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "caseaudit/forms/yaml_file.h"
 #include "caseaudit/rules/data_error.h"
 #include "caseaudit/rules/rule_pack.h"
 
@@ -124,14 +125,7 @@ Rule read_rule(const Reader& r, const YAML::Node& n) {
 }  // namespace
 
 RulePack load_rule_pack(const fs::path& file) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(file.string());
-  } catch (const YAML::BadFile&) {
-    throw DataError(file, 0, "无法读取 (cannot be read)");
-  } catch (const YAML::ParserException& e) {
-    throw DataError(file, e.mark.line + 1, "not valid YAML: " + e.msg);
-  }
+  const YAML::Node root = forms::load_yaml_file<DataError>(file);
   const Reader r{file};
   if (!root.IsMap()) throw DataError(file, 1, "a rule pack must be a mapping (name:, title:, rules:)");
   for (const auto& kv : root) {

@@ -12,22 +12,16 @@
 #include <string_view>
 
 #include "caseaudit/forms/normalize.h"
+#include "caseaudit/forms/yaml_file.h"
 #include "caseaudit/rules/data_error.h"
 
 namespace caseaudit::rules::yaml_read {
 
 inline int line_of(const YAML::Node& n) { return n.IsDefined() ? static_cast<int>(n.Mark().line) + 1 : 0; }
 
-// Parses the file; a syntax error is a DataError at its line.
-inline YAML::Node load(const std::filesystem::path& file) {
-  try {
-    return YAML::LoadFile(file.string());
-  } catch (const YAML::ParserException& e) {
-    throw DataError(file, e.mark.line >= 0 ? e.mark.line + 1 : 0, "bad YAML: " + e.msg);
-  } catch (const YAML::BadFile&) {
-    throw DataError(file, 0, "cannot read the file");
-  }
-}
+// Parses the file through the one YAML loader (forms/yaml_file.h); a syntax
+// error or a key given twice is a DataError at its line.
+inline YAML::Node load(const std::filesystem::path& file) { return forms::load_yaml_file<DataError>(file); }
 
 struct Reader {
   const std::filesystem::path& file;

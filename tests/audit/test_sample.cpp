@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "caseaudit/audit/sample.h"
+#include "caseaudit/ocr/error.h"
 
 using namespace caseaudit::audit;
 using caseaudit::forms::Date;
@@ -263,7 +264,7 @@ TEST_CASE("a manifest read back and re-drawn matches; a changed population does 
   REQUIRE_FALSE(diffs.empty());
   CHECK(diffs[0].find("总体不同") == 0);
 
-  CHECK_THROWS_AS(manifest_from_json(nlohmann::json::parse(R"({"schema":"other"})")), std::invalid_argument);
+  CHECK_THROWS_AS(manifest_from_json(nlohmann::json::parse(R"({"schema":"other"})")), caseaudit::ocr::Error);  // bad data, not a precondition
   auto j = nlohmann::json::parse(to_json(m).dump());
   j["spec"].erase("min_per_unit");
   CHECK_THROWS_WITH(manifest_from_json(j), Catch::Contains("spec.min_per_unit"));

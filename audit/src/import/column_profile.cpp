@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "caseaudit/forms/yaml_file.h"
 #include "caseaudit/audit/table_import.h"
 #include "caseaudit/rules/data_error.h"
 #include "import/fields.h"
@@ -95,14 +96,7 @@ ColumnProfile load_column_profile(const fs::path& folder, std::string_view name)
   const fs::path file = folder / (std::string(name) + ".yaml");
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) throw DataError(file, 0, "找不到列配置文件 (column profile not found)");
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(file.string());
-  } catch (const YAML::ParserException& e) {
-    throw DataError(file, e.mark.line >= 0 ? e.mark.line + 1 : 0, "YAML 格式错误 (bad YAML): " + e.msg);
-  } catch (const YAML::Exception& e) {
-    throw DataError(file, 0, "无法读取 (cannot read): " + std::string(e.what()));
-  }
+  const YAML::Node root = forms::load_yaml_file<DataError>(file);
   if (!root.IsMap()) throw DataError(file, line_of(root), "列配置必须是映射 (a profile must be a mapping: name, title, columns)");
   static const std::set<std::string> kKeys = {"name", "title", "side", "defaults", "columns"};
   for (const auto& kv : root) {

@@ -9,9 +9,14 @@
 
 #include "import/csv_parser.h"
 #include "import/row_processor.h"
-#include "import/text_encoding.h"
+#include "caseaudit/ocr/text_encoding.h"
 
 namespace caseaudit::audit::import {
+
+using ocr::Gb18030Decoder;
+using ocr::Gb18030Plausibility;
+using ocr::kEncodingProblem;
+using ocr::Utf8Checker;
 
 namespace {
 

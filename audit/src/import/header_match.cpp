@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "caseaudit/forms/normalize.h"
+#include "caseaudit/ocr/readable_text.h"
 
 namespace caseaudit::audit::import {
 
@@ -128,7 +129,9 @@ std::string missing_columns_message(const HeaderMatch& match, const ColumnProfil
       n += "（或 " + join(std::vector<std::string>(headers.begin() + 1, headers.end()), "、") + "）";
     names.push_back(n);
   }
-  std::string found = match.found.empty() ? "（无 none）" : join(match.found, "、");
+  std::vector<std::string> cut;
+  for (const std::string& f : match.found) cut.push_back(ocr::cut_for_message(f));
+  std::string found = cut.empty() ? "（无 none）" : join(cut, "、");
   return "缺少必需的列 " + join(names, "；") + " (required column missing)；文件中的列 (columns found): " + found;
 }
 

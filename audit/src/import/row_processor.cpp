@@ -3,11 +3,16 @@
 
 #include <algorithm>
 
+#include "caseaudit/ocr/readable_text.h"
+
 namespace caseaudit::audit::import {
 
 namespace {
 
 const Cell kEmptyCell{};
+
+// Longer than any unit, 文号, party, 案由, date or amount (about 3000 Chinese characters).
+constexpr std::size_t kMaxCellBytes = 10000;
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
@@ -92,7 +97,7 @@ void RowProcessor::problem(CaseRecord& record, const Column& column, const Cell&
   p.file = report_.file;
   p.row = record.origin.row;
   p.column = column.map.header;
-  p.raw = std::string(trim(cell.text));
+  p.raw = ocr::cut_for_message(trim(cell.text));  // a 10 MB cell is not echoed whole
   p.problem = reason;
   record.problems.push_back(p);
   report_.problems.push_back(std::move(p));
@@ -139,7 +144,7 @@ void RowProcessor::process(int row_number, const Row& row) {
     p.row = row_number;
     p.column = c < header_cells_.size() && !header_cells_[c].empty() ? header_cells_[c]
                                                                      : "第" + std::to_string(c + 1) + "列";
-    p.raw = std::string(t);
+    p.raw = ocr::cut_for_message(t);
     p.problem = "表尾行（合计、制表人等）不是案件，已跳过 (footer row skipped)";
     report_.problems.push_back(std::move(p));
     ++report_.skipped_rows;
@@ -178,6 +183,10 @@ void RowProcessor::process(int row_number, const Row& row) {
     if (chosen[f] != i) continue;
     const Cell& cell = cell_at(col.map.column);
     std::string_view t = trim(cell.text);
+    if (t.size() > kMaxCellBytes) {  // no case field is this long: not kept, never echoed whole
+      problem(rec, col, cell, "单元格过长，按未知处理 (cell too long: kept as unknown)");
+      continue;
+    }
     for (const auto& [from, to] : col.spec->values)
       if (t == from) {
         t = to;

@@ -13,9 +13,6 @@ namespace caseaudit::audit {
 
 namespace fs = std::filesystem;
 
-ImportError::ImportError(const fs::path& file, const std::string& reason)
-    : std::runtime_error(file.string() + ": " + reason), file_(file) {}
-
 namespace {
 
 enum class Kind { Text, Zip, Ole, Html };

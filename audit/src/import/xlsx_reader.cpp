@@ -192,6 +192,7 @@ struct SheetHandler : XmlHandler {
   std::vector<Merge> merges;
 
   long row_number = 0;
+  long rows_seen = 0;
   long column = -1;
   Row row;
   bool in_row = false, in_cell = false, in_value = false, in_inline = false, in_text = false;
@@ -220,6 +221,12 @@ struct SheetHandler : XmlHandler {
       return;
     }
     if (name == "row") {
+      if (++rows_seen > kMaxSheetRows) {
+        const std::string n = std::to_string(kMaxSheetRows);
+        refused = "超过 " + n + " 行，已拒绝 (more than " + n + " rows: refused)";
+        stop = true;
+        return;
+      }
       in_row = true;
       const char* r = xml_attribute(a, "r");
       const long given = r ? std::atol(r) : 0;

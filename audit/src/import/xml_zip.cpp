@@ -83,16 +83,25 @@ void ZipArchive::parse(const std::string& member, XmlHandler& handler) const {
   XML_SetElementHandler(parser.get(), on_start, on_end);
   XML_SetCharacterDataHandler(parser.get(), on_text);
   std::vector<char> buffer(1 << 16);
+  long long inflated = 0;
   for (;;) {
     const zip_int64_t n = zip_fread(f.get(), buffer.data(), buffer.size());
     if (n < 0)
       throw ImportError(file_, member + " 已损坏 (" + member + " is damaged: " + zip_file_strerror(f.get()) + ")");
+    inflated += n;
+    if (inflated > kMaxXmlMemberBytes) {
+      const std::string mb = std::to_string(kMaxXmlMemberBytes >> 20);
+      throw ImportError(file_, member + " 解压后超过 " + mb + " MB，不像平台导出，已拒绝 (" + member + " inflates past " + mb +
+                                   " MB: refused as a zip bomb, not an export)");
+    }
     const bool last = n == 0;
     if (XML_Parse(parser.get(), buffer.data(), static_cast<int>(n), last) == XML_STATUS_ERROR) {
+      if (!handler.refused.empty()) throw ImportError(file_, member + ": " + handler.refused);
       if (handler.stop) return;
       throw ImportError(file_, member + " 第" + std::to_string(XML_GetCurrentLineNumber(parser.get())) +
                                    "行 XML 错误 (XML error: " + XML_ErrorString(XML_GetErrorCode(parser.get())) + ")");
     }
+    if (!handler.refused.empty()) throw ImportError(file_, member + ": " + handler.refused);
     if (handler.stop) {
       XML_StopParser(parser.get(), XML_FALSE);
       return;

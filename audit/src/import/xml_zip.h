@@ -20,7 +20,17 @@ class XmlHandler {
   virtual void text(std::string_view) {}
   // Set by a handler that has seen enough; the parse stops quietly.
   bool stop = false;
+  // Set (with stop) by a handler that refuses the member (too many rows):
+  // parse() then throws an ImportError with this reason. Exceptions are not
+  // thrown through expat's callbacks.
+  std::string refused;
 };
+
+// No real export comes near these; an .xlsx past them is refused, naming the
+// file, before it can take the machine's memory (a zip bomb: 820 KB that
+// inflates to 210 MB of sheet XML).
+inline constexpr long long kMaxXmlMemberBytes = 128LL << 20;  // one member, inflated
+inline constexpr long kMaxSheetRows = 300'000;
 
 // The value of an attribute by local name, or nullptr. With `any_namespace`
 // false only an attribute without namespace matches.
@@ -34,8 +44,9 @@ class ZipArchive {
   ZipArchive& operator=(const ZipArchive&) = delete;
 
   bool has(const std::string& member) const;
-  // Streams `member` through `handler`; a missing member or malformed XML is
-  // an ImportError naming the member (and the line).
+  // Streams `member` through `handler`; a missing member, malformed XML, a
+  // member inflating past kMaxXmlMemberBytes or one the handler refused is an
+  // ImportError naming the member (and the line).
   void parse(const std::string& member, XmlHandler& handler) const;
 
  private:

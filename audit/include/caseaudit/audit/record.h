@@ -38,7 +38,7 @@ struct CellProblem {
   std::filesystem::path file;
   int row = 0;             // 1-based spreadsheet row
   std::string column;      // the column header as found in the file
-  std::string raw;         // the cell text
+  std::string raw;         // the cell text, cut for messages (ocr::cut_for_message)
   std::string problem;     // Chinese first, English after: "日期无法识别 (date not readable)"
   std::string message() const;  // "export.csv 第12行 立案日期 “2023-13-01”: 日期无法识别 (date not readable)"
 };

@@ -63,7 +63,7 @@ std::uint64_t case_rank(std::uint64_t seed, const std::string& key);
 
 // Reads back what a manifest needs for a re-draw: schema, seed, spec,
 // population hash and size, strata, drawn keys (the drawn records themselves
-// keep only unit, category, 文号 and party). Throws std::invalid_argument
+// keep only unit, category, 文号 and party). Throws ocr::Error (kind Data)
 // naming the first missing or malformed field.
 SampleManifest manifest_from_json(const nlohmann::json& j);
 // Per unit, the number of cases its strata were drawn from (for the audit's

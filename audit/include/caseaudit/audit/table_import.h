@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "caseaudit/audit/record.h"
+#include "caseaudit/ocr/error.h"
 
 namespace caseaudit::audit {
 
@@ -61,13 +62,12 @@ std::vector<ColumnProfile> auto_candidates(const std::vector<ColumnProfile>& all
 // <executable's folder>/../audit/exports, else the source tree's audit/exports.
 std::filesystem::path default_exports_dir();
 
-class ImportError : public std::runtime_error {
+// An export or register that cannot be read, named with the reason; file()
+// from ocr::Error.
+class ImportError : public ocr::Error {
  public:
-  ImportError(const std::filesystem::path& file, const std::string& reason);
-  const std::filesystem::path& file() const { return file_; }
-
- private:
-  std::filesystem::path file_;
+  ImportError(const std::filesystem::path& file, const std::string& reason)
+      : ocr::Error(ocr::ErrorKind::Input, ocr::located(file, 0, reason), file) {}
 };
 
 struct ImportReport {

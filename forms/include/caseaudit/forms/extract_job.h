@@ -38,8 +38,17 @@ bool is_ocr_output(const std::filesystem::path& dir);
 // Its pages, in page order. A page file that cannot be read becomes an error.
 std::vector<ocr::PageResult> read_ocr_output(const std::filesystem::path& dir, std::vector<ocr::InputError>& errors);
 
-// Throws std::invalid_argument for a job that cannot start, TemplateError for
-// a bad template and ocr::EnvironmentError when no OCR engine can run.
+// The extractions and errors, nothing written (`output` is not used): the
+// audit takes the extractions without leaving <case>.extract.json, which
+// holds ID numbers in full, in its own output folder. Throws ocr::UsageError
+// for a job that cannot start, TemplateError for a bad template and
+// ocr::EnvironmentError when no OCR engine can run.
+ExtractJobReport extract_cases(const ExtractJob& job, const ocr::ProgressFn& progress = {});
+// Writes each case file's extract.json and summary, and extract-run.json,
+// each atomically (ocr/output_file.h); adds them to report.written.
+void write_extract_outputs(const ExtractJob& job, ExtractJobReport& report);
+// Checks the output folder can be written, then extract_cases and
+// write_extract_outputs: the `extract` job.
 ExtractJobReport run_extract_job(const ExtractJob& job, const ocr::ProgressFn& progress = {});
 
 }  // namespace caseaudit::forms

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "caseaudit/ocr/error.h"
+
 namespace caseaudit::forms {
 
 // How a field's text is turned into a value (normalize.h).
@@ -99,15 +101,10 @@ struct Template {
 };
 
 // A template file that cannot be used: names the file, the line and why.
-class TemplateError : public std::runtime_error {
+class TemplateError : public ocr::Error {
  public:
-  TemplateError(const std::filesystem::path& file, int line, const std::string& reason);
-  const std::filesystem::path& file() const { return file_; }
-  int line() const { return line_; }
-
- private:
-  std::filesystem::path file_;
-  int line_;
+  TemplateError(const std::filesystem::path& file, int line, const std::string& reason)
+      : ocr::Error(ocr::ErrorKind::Data, ocr::located(file, line, reason), file, line) {}
 };
 
 struct TemplateSet {

@@ -46,6 +46,10 @@ struct InputLimits {
   // Larger images are refused before decoding (a 30000 x 30000 page would need
   // 2.7 GB as colour): A0 at 300 dpi is about 140 million pixels.
   std::uint64_t max_pixels = 150'000'000;
+  // And by the size decoded (width x height x bits per pixel, from the header):
+  // A0 at 300 dpi in 8-bit colour is about 420 MB; a 12000 x 12000 16-bit
+  // colour PNG (864 MB) is refused.
+  std::uint64_t max_decoded_bytes = 450'000'000;
 };
 
 InputSet enumerate_inputs(const std::vector<std::filesystem::path>& inputs,

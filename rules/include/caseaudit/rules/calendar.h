@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "caseaudit/forms/normalize.h"
+#include "caseaudit/ocr/error.h"
 
 namespace caseaudit::rules {
 
@@ -63,7 +64,7 @@ CalendarYear load_calendar_year(const std::filesystem::path& file);
 
 // A date in a year that has no calendar loaded (also when a computation runs
 // past the last loaded year). The message names the year and the file to add.
-class MissingCalendarYear : public std::runtime_error {
+class MissingCalendarYear : public ocr::Error {
  public:
   MissingCalendarYear(int year, const std::filesystem::path& folder);
   int year() const { return year_; }

@@ -4,20 +4,17 @@
 #pragma once
 
 #include <filesystem>
-#include <stdexcept>
 #include <string>
+
+#include "caseaudit/ocr/error.h"
 
 namespace caseaudit::rules {
 
-class DataError : public std::runtime_error {
+// file() and line() (1-based; 0 when the whole file is at fault) from ocr::Error.
+class DataError : public ocr::Error {
  public:
-  DataError(const std::filesystem::path& file, int line, const std::string& reason);
-  const std::filesystem::path& file() const { return file_; }
-  int line() const { return line_; }  // 1-based; 0 when the whole file is at fault
-
- private:
-  std::filesystem::path file_;
-  int line_;
+  DataError(const std::filesystem::path& file, int line, const std::string& reason)
+      : ocr::Error(ocr::ErrorKind::Data, ocr::located(file, line, reason), file, line) {}
 };
 
 // The folder holding the shipped data (calendars/, thresholds/, profiles/,

@@ -1,12 +1,12 @@
 // UTF-8 checking and GB18030 decoding (see text_encoding.h).
-#include "import/text_encoding.h"
+#include "caseaudit/ocr/text_encoding.h"
 
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 
 #include <array>
 
-namespace caseaudit::audit::import {
+namespace caseaudit::ocr {
 
 namespace {
 
@@ -141,4 +141,4 @@ bool Gb18030Decoder::decode(std::string_view bytes, bool last, std::string& out)
   }
 }
 
-}  // namespace caseaudit::audit::import
+}  // namespace caseaudit::ocr

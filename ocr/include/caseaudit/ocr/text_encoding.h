@@ -1,4 +1,5 @@
-// Character encodings of text exports: UTF-8 (with or without BOM) is read
+// Character encodings of text (exports, unit lists, file names from Windows
+// machines): UTF-8 (with or without BOM) is read
 // as it is; anything else is tried as GB18030 (which covers GBK and GB2312),
 // through ICU, and kept only when the decoded text is plausible Chinese or
 // ASCII. A Latin-1 or binary file is refused rather than turned into
@@ -10,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace caseaudit::audit::import {
+namespace caseaudit::ocr {
 
 inline constexpr const char* kEncodingProblem = "无法识别文件编码 (encoding not recognised: not UTF-8 or GB18030)";
 
@@ -63,4 +64,4 @@ class Gb18030Decoder {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace caseaudit::audit::import
+}  // namespace caseaudit::ocr
