@@ -214,6 +214,7 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
       rules::TransferScreening s = rules::screen_case(scanned[i], facts[i], ctx.offences, ctx.thresholds,
                                                       ctx.profile.early_intervention.share, history[i].measured);
       detail::add_history_notes(s, history[i], ctx);
+      add_stated_amounts(report.files[i], s);
       screenings.push_back(std::move(s));
     }
     screenings.resize(report.files.size());

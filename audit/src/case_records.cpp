@@ -3,6 +3,18 @@
 
 namespace caseaudit::audit {
 
+namespace {
+
+// A reading that can stand against the platform: certain, not contradicted by
+// another document of the file, and either agreed by two documents or read
+// with high confidence on the only one that states it.
+bool sure(const rules::FactValue& v) {
+  const auto agreed = static_cast<int>(v.agreeing.size());
+  return v.certain && v.readings <= agreed && (agreed >= 2 || v.confidence >= 0.95f);
+}
+
+}  // namespace
+
 CaseRecord record_from_case(const forms::CaseExtraction& c, const rules::CaseFacts& f, const std::filesystem::path& source) {
   CaseRecord r;
   r.unit = f.text("unit");
@@ -29,17 +41,20 @@ CaseRecord record_from_case(const forms::CaseExtraction& c, const rules::CaseFac
   r.police_refused = f.date("police_refused");
   r.case_amount = f.fen("case_amount");
   r.fine = f.fen("fine");
-  // A reading that can stand against the platform: certain, not contradicted by
-  // another document of the file, and either agreed by two documents or read
-  // with high confidence on the only one that states it.
   for (const char* key : {"party", "filed", "decided", "transferred", "withdrawn", "case_amount", "fine"})
-    if (const rules::FactValue* v = f.get(key)) {
-      const auto agreed = static_cast<int>(v->agreeing.size());
-      const bool contradicted = v->readings > agreed;
-      if (!v->certain || contradicted || (agreed < 2 && v->confidence < 0.95f)) r.unsure.insert(key);
-    }
+    if (const rules::FactValue* v = f.get(key); v && !sure(*v)) r.unsure.insert(key);
   r.origin.file = source.empty() ? std::filesystem::path(c.name) : source;
   return r;
+}
+
+void add_stated_amounts(CaseRecord& r, const rules::TransferScreening& s) {
+  for (const auto& [measure, q] : s.stated)
+    if (q.unit == rules::Unit::Yuan) r.stated_amounts.push_back(q.hundredths);
+  if (r.case_amount || s.case_measure.empty()) return;
+  const auto it = s.stated.find(s.case_measure);
+  if (it == s.stated.end() || it->second.unit != rules::Unit::Yuan) return;
+  r.case_amount = it->second.hundredths;
+  if (!s.case_measure_sure) r.unsure.insert("case_amount");
 }
 
 }  // namespace caseaudit::audit

@@ -275,6 +275,9 @@ void mismatch_finding(const CaseRecord& file, const CaseRecord& entry, const Lin
       continue;
     }
     if (d.likely_misread || file.unsure.count(std::string(link_field_key(d.field)))) continue;
+    if (d.field == LinkField::CaseAmount && entry.case_amount &&
+        std::ranges::count(file.stated_amounts, *entry.case_amount) > 0)
+      continue;  // the platform took another amount the facts state
     const std::string name(link_field_name(d.field));
     what += (what.empty() ? "" : "；") + name + "：案卷 " + d.file_value + " / 平台 " + d.entry_value;
   }

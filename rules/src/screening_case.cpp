@@ -109,6 +109,7 @@ TransferScreening screen_case(const forms::CaseExtraction& c, const CaseFacts& f
   in.measured = read_measures(text, table, link);
   if (link && !link->case_amount.empty() && !in.measured.count(link->case_amount))
     if (const auto fen = facts.fen("case_amount")) in.measured.emplace(link->case_amount, Quantity{*fen, Unit::Yuan});
+  const Measurements stated = in.measured;
 
   in.measured.insert(history.begin(), history.end());
   if (facts.get("credit_code")) in.party = Who::Organisation;
@@ -122,6 +123,21 @@ TransferScreening screen_case(const forms::CaseExtraction& c, const CaseFacts& f
     }
 
   TransferScreening s = screen(in, offences, table, near_share);
+  s.stated = stated;
+  if (link) s.case_measure = link->case_amount;
+  if (const auto it = stated.find(s.case_measure); it != stated.end()) {
+    int agree = 0, disagree = 0;
+    float confidence = 0;
+    for (const auto& d : c.documents)
+      if (const auto* f = d.field("违法事实"); f && !f->raw.empty()) {
+        const Measurements own = read_measures(f->raw, table, link);
+        const auto m = own.find(s.case_measure);
+        if (m == own.end()) continue;
+        if (m->second.hundredths == it->second.hundredths) ++agree, confidence = std::max(confidence, f->confidence);
+        else ++disagree;
+      }
+    s.case_measure_sure = disagree == 0 && (agree >= 2 || (agree == 1 && confidence >= 0.95f));
+  }
   if (in.conduct && s.call != TransferCall::None)
     s.notes.push_back("以" + which + " " + in.conduct->iso() + " 代替违法行为发生日期选取当时有效的标准 (the " +
                       (which == "立案日期" ? std::string("filing") : which == "告知日期" ? "notice" : "decision") +

@@ -111,6 +111,23 @@ TEST_CASE("a different fine is a disagreement; a transfer entered as a penalty i
   CHECK(kinds_for(r, transfer.number) == std::vector<std::string>{"platform.category"});
 }
 
+TEST_CASE("a platform 涉案金额 the facts state under another measure agrees; one the file states nowhere disagrees") {
+  // The facts: 销售金额 30,000 元 (the offence's measure, taken as the file's
+  // 涉案金额) and 货值金额 45,000 元; a bureau may have entered either.
+  CaseRecord file = record("宛市监处罚〔2023〕21号", "己公司", {2023, 5, 8}, 30000);
+  file.stated_amounts = {3000000, 4500000};
+  CaseRecord entry = file;
+  entry.entered = forms::Date{2023, 5, 9};
+  entry.case_amount = 4500000;
+  CHECK(kinds_for(reconcile({file}, {entry}, ctx(), options()), file.number).empty());
+  entry.case_amount = 450000;
+  CHECK(kinds_for(reconcile({file}, {entry}, ctx(), options()), file.number) ==
+        std::vector<std::string>{"platform.mismatch"});
+  // Read from a single low-confidence page: not sure enough to call the platform wrong.
+  file.unsure.insert("case_amount");
+  CHECK(kinds_for(reconcile({file}, {entry}, ctx(), options()), file.number).empty());
+}
+
 TEST_CASE("a fined case at the threshold is 以罚代刑, at 80% it is 提前介入, transferred or below it is neither") {
   CaseRecord due = record("宛市监处罚〔2023〕14号", "己公司", {2023, 5, 8}, 50000);
   CaseRecord early = record("宛市监处罚〔2023〕15号", "庚公司", {2023, 5, 8}, 40000);

@@ -284,6 +284,17 @@ TEST_CASE("12. incomplete means the file has the value and the platform does not
   }
 }
 
+TEST_CASE("12b. a penalty case's 涉案金额 is what its facts state: the platform's tenth of it is a disagreement") {
+  // 青岚: 非法经营数额12587元 in the facts of the 告知书 and the decision, no 涉案金额 label anywhere.
+  CHECK(planted("case-008").count("platform.mismatch") == 1);
+  CHECK(audit_kinds("case-008").count("platform.mismatch") == 1);
+  for (const std::string& c : tune_cases()) {
+    if (planted(c).count("platform.mismatch")) continue;
+    INFO(c);
+    CHECK(audit_kinds(c).count("platform.mismatch") == 0);
+  }
+}
+
 TEST_CASE("13. transfer screening on real wording: wholesale tobacco, full-width thousands, no filing form, repeat offenders") {
   // 安平: 无烟草专卖批发企业许可证经营烟草制品批发业务, amounts written 81，471.51元.
   CHECK(planted("case-047").count("criminal.fine_instead") == 1);

@@ -86,6 +86,9 @@ struct CaseRecord {
   std::optional<forms::Date> entered;       // 录入日期 (platform entries only)
   std::optional<std::int64_t> case_amount;  // 涉案金额, fen
   std::optional<std::int64_t> fine;         // 罚款金额, fen
+  // Every money amount a scanned case file's facts state (fen): the platform's
+  // 涉案金额 may be any of them (销售金额 or 货值金额, the column does not say).
+  std::vector<std::int64_t> stated_amounts;
   std::vector<BlankColumn> blank;           // columns left blank whose profile says they may have to be filled
   std::vector<CellProblem> problems;        // cells that could not be read (the field stays unknown)
   Origin origin;

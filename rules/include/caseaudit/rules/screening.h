@@ -74,6 +74,15 @@ struct TransferScreening {
   forms::Date conduct;                 // the date whose thresholds applied
   std::string message;           // Chinese with English, ready for a report
   std::vector<std::string> notes;
+  // screen_case only: the amounts the case file's own documents state, by
+  // measure (the party's history not included), and the measure a bare
+  // 涉案金额 is taken as for the offence matched ("" when none matched).
+  Measurements stated;
+  std::string case_measure;
+  // Whether the file's value of case_measure can stand against the platform:
+  // no document's facts give another value, and two give this one or the only
+  // one that does was read with high confidence.
+  bool case_measure_sure = false;
 };
 
 struct ScreeningInput {
