@@ -239,8 +239,9 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
   const DocText& dt = v.all;
   const std::vector<icu::UnicodeString> others = template_labels(*v.tmpl);
   for (std::size_t p = 0; p < v.pages.size(); ++p)
-    for (const ocr::Table& table : v.pages[p]->tables) {
-      const std::vector<CellText> cells = cell_texts(dt, v.ids[p], table, v.pages[p]->skew);
+    for (const TableView& tv : v.tables[p]) {
+      const ocr::Table& table = tv.table;
+      const std::vector<CellText>& cells = tv.cells;
       for (const std::string& label : loc.labels) {
         const icu::UnicodeString u = u16(label);
         for (std::size_t i = 0; i < table.cells.size(); ++i) {
@@ -319,11 +320,11 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
 // object keyed by the template's column names. Rows end at the first row
 // whose cells are all empty or at a cell spanning the whole table.
 std::optional<ExtractedField> locate_rows(const FieldLocator& loc, const DocView& v, ExtractedField f) {
-  const DocText& dt = v.all;
   for (std::size_t p = 0; p < v.pages.size(); ++p)
-    for (const ocr::Table& table : v.pages[p]->tables) {
+    for (const TableView& tv : v.tables[p]) {
+      const ocr::Table& table = tv.table;
       std::map<std::pair<int, int>, icu::UnicodeString> text;  // (row, col) -> text
-      const std::vector<CellText> cells = cell_texts(dt, v.ids[p], table, v.pages[p]->skew);
+      const std::vector<CellText>& cells = tv.cells;
       for (std::size_t k = 0; k < table.cells.size(); ++k)
         text[{table.cells[k].row, table.cells[k].col}] = trim_value(cells[k].text);
       for (int header = 0; header < table.rows; ++header) {
@@ -377,14 +378,22 @@ DocView make_view(const Template* tmpl, const std::vector<ocr::PageResult>& page
   v.first = DocText({v.pages.front()}, {ids.front()});
   v.last = DocText({v.pages.back()}, {ids.back()});
   v.tail = DocText({v.pages.back()}, {ids.back()}, 8);
+  for (std::size_t p = 0; p < v.pages.size(); ++p) {
+    std::vector<TableView>& tables = v.tables.emplace_back();
+    for (const ocr::Table& detected : v.pages[p]->tables) {
+      TableView tv{join_split_cells(v.all, v.ids[p], detected), {}};
+      tv.cells = cell_texts(v.all, v.ids[p], tv.table, v.pages[p]->skew);
+      tables.push_back(std::move(tv));
+    }
+  }
   return v;
 }
 
 icu::UnicodeString cells_text(const DocView& v) {
   icu::UnicodeString out;
-  for (std::size_t p = 0; p < v.pages.size(); ++p)
-    for (const ocr::Table& table : v.pages[p]->tables)
-      for (const CellText& c : cell_texts(v.all, v.ids[p], table, v.pages[p]->skew))
+  for (const auto& tables : v.tables)
+    for (const TableView& tv : tables)
+      for (const CellText& c : tv.cells)
         if (!c.text.isEmpty()) out.append(c.text).append(u'\n');
   return out;
 }

@@ -9,6 +9,7 @@
 #include "caseaudit/forms/templates.h"
 #include "caseaudit/ocr/page.h"
 #include "doc_text.h"
+#include "table_text.h"
 
 namespace caseaudit::forms {
 
@@ -19,6 +20,7 @@ struct DocView {
   std::vector<int> ids;  // case-file page index of each page
   DocText all, first, last;
   DocText tail;  // the last lines of the last page: the signature block
+  std::vector<std::vector<TableView>> tables;  // per page: its ruled tables, cells over `all`
 };
 
 DocView make_view(const Template* tmpl, const std::vector<ocr::PageResult>& pages, const std::vector<int>& ids);

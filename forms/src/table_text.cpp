@@ -1,8 +1,14 @@
 // Characters to table cells (see table_text.h).
 #include "table_text.h"
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <numbers>
 
 namespace caseaudit::forms {
@@ -55,6 +61,55 @@ std::vector<CellText> cell_texts(const DocText& dt, int page, const ocr::Table& 
     out[static_cast<std::size_t>(best)].at.push_back(i);
   }
   return out;
+}
+
+namespace {
+
+bool han(UChar32 c) { return u_getIntPropertyValue(c, UCHAR_SCRIPT) == USCRIPT_HAN; }
+
+// Whether a Han character of the page sits across the border between cells a
+// and b (b right of a, the same rows), a quarter of its width or more on each
+// side, with Han characters of its line wholly on each side: a word cut by the
+// border. A ruling line read as a character (1, |, 「) is not one.
+bool straddled(const DocText& dt, int page, const ocr::TableCell& a, const ocr::TableCell& b) {
+  const int border = (a.box.right() + b.box.x) / 2;
+  const int top = std::max(a.box.y, b.box.y), bottom = std::min(a.box.bottom(), b.box.bottom());
+  const icu::UnicodeString& s = dt.lined();
+  std::map<int, std::array<bool, 3>> lines;  // line -> Han characters left of, across, right of the border
+  for (int32_t i = 0; i < s.length(); ++i) {
+    const CharSource& src = dt.lined_source(i);
+    if (src.page != page || src.box.w <= 0 || !han(s.charAt(i))) continue;
+    const double cy = src.box.y + src.box.h / 2.0;
+    if (cy < top || cy >= bottom) continue;
+    const int left = border - src.box.x, right = src.box.right() - border;
+    std::array<bool, 3>& seen = lines[src.line];
+    if (right <= 0) seen[0] = true;
+    else if (left <= 0) seen[2] = true;
+    else if (left * 4 >= src.box.w && right * 4 >= src.box.w) seen[1] = true;
+  }
+  return std::any_of(lines.begin(), lines.end(), [](const auto& l) { return l.second[0] && l.second[1] && l.second[2]; });
+}
+
+}  // namespace
+
+ocr::Table join_split_cells(const DocText& dt, int page, const ocr::Table& table) {
+  ocr::Table t = table;
+  for (bool joined = true; joined;) {
+    joined = false;
+    for (std::size_t i = 0; i < t.cells.size() && !joined; ++i)
+      for (std::size_t j = 0; j < t.cells.size() && !joined; ++j) {
+        ocr::TableCell& a = t.cells[i];
+        const ocr::TableCell& b = t.cells[j];
+        if (b.row != a.row || b.rowspan != a.rowspan || b.col != a.col + a.colspan || !straddled(dt, page, a, b)) continue;
+        const int right = b.box.right(), bottom = std::max(a.box.bottom(), b.box.bottom());
+        a.box.y = std::min(a.box.y, b.box.y);
+        a.box.w = right - a.box.x, a.box.h = bottom - a.box.y;
+        a.colspan += b.colspan;
+        t.cells.erase(t.cells.begin() + static_cast<std::ptrdiff_t>(j));
+        joined = true;
+      }
+  }
+  return t;
 }
 
 }  // namespace caseaudit::forms

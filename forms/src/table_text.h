@@ -21,4 +21,17 @@ struct CellText {
 // One entry per table.cells[i]. `skew` is the page's PageResult::skew.
 std::vector<CellText> cell_texts(const DocText& dt, int page, const ocr::Table& table, double skew);
 
+// The table with the cells a printed character straddles joined: a character
+// cannot cross a ruled border, so a border the grid shows through the middle
+// of a label (办案人员 cut at 人 on a 1-bit scan, where the strokes of a
+// column of characters look like a rule) is not there in that row. The cell
+// on the left takes the one on its right (box and colspan).
+ocr::Table join_split_cells(const DocText& dt, int page, const ocr::Table& table);
+
+// A table of a document's page, its split cells joined, with each cell's text.
+struct TableView {
+  ocr::Table table;
+  std::vector<CellText> cells;  // one per table.cells[i]
+};
+
 }  // namespace caseaudit::forms

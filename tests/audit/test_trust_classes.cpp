@@ -98,8 +98,9 @@ std::vector<std::string> tune_cases() {
 
 TEST_CASE("1. officers in every house style: label words, numbers with prefixes, one cell or two rows") {
   // 证号 shared after the names (青岚), one a line with 证号 (南阳), 豫L numbers (漯河), names and
-  // 执法证件号 in two rows with 分别为 in the decision (桐原), 豫烟执 numbers spaced on one line (安平).
-  for (const char* c : {"case-005", "case-010", "case-013", "case-043", "case-047"}) {
+  // 执法证件号 in two rows with 分别为 in the decision (桐原; case-051 on a 1-bit scan whose grid shows a
+  // rule through the labels), 豫烟执 numbers spaced on one line (安平).
+  for (const char* c : {"case-005", "case-010", "case-013", "case-043", "case-047", "case-051"}) {
     INFO(c);
     const json t = truth_doc(case_truth(c), "立案审批表");
     REQUIRE(t.is_object());
