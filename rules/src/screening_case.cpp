@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <set>
 
 #include "caseaudit/rules/screening.h"
 
@@ -78,7 +79,62 @@ std::string raw_of(const forms::CaseExtraction& c, std::string_view type, const 
   return std::string();
 }
 
+
+// The measure word after 每 (瓶, 吨, 公斤): one or two Han characters up to the price's first digit.
+std::string measure_word(std::string_view s, std::size_t at) {
+  std::size_t end = at;
+  for (int n = 0; n < 2 && end + 3 <= s.size() && static_cast<unsigned char>(s[end]) >= 0xE4; ++n) end += 3;
+  if (end == at || end >= s.size() || !std::isdigit(static_cast<unsigned char>(s[end]))) return {};
+  return std::string(s.substr(at, end - at));
+}
+
+bool contains_any(std::string_view s, std::initializer_list<std::string_view> words) {
+  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return s.find(w) != std::string_view::npos; });
+}
+
+// The clause around `at` (between the nearest ， 。 ； on either side).
+std::string_view clause_at(std::string_view s, std::size_t at, std::size_t end) {
+  std::size_t from = 0, to = s.size();
+  for (std::string_view stop : {"，", "。", "；"}) {
+    const std::size_t b = s.rfind(stop, at);
+    if (b != std::string_view::npos) from = std::max(from, b + stop.size());
+    const std::size_t e = s.find(stop, end);
+    if (e != std::string_view::npos) to = std::min(to, e);
+  }
+  return s.substr(from, to - from);
+}
+
 }  // namespace
+
+std::optional<Quantity> sales_from_price(std::string_view text) {
+  // Selling prices: 每<word><figure>元 in a clause that sells (以每瓶36元的价格对外销售,
+  // 销售价为每吨4326元) and does not buy (进货价为每吨4140元, 以每瓶13元的价格……购进).
+  std::set<std::pair<std::string, std::int64_t>> prices;
+  for (std::size_t at = text.find("每"); at != std::string_view::npos; at = text.find("每", at + 3)) {
+    const std::string word = measure_word(text, at + 3);
+    if (word.empty()) continue;
+    const auto fig = figure_at(text, at + 3 + word.size());
+    if (!fig || fig->second != "元") continue;
+    const std::string_view clause = clause_at(text, at, at + 3 + word.size());
+    if (!contains_any(clause, {"销售", "出售", "售价", "卖出"}) || contains_any(clause, {"购进", "进货", "购买", "购入", "进价"}))
+      continue;
+    if (const auto q = quantity_of(fig->first, Unit::Yuan)) prices.insert({word, q->hundredths});
+  }
+  if (prices.size() != 1) return std::nullopt;  // none, or several goods at several prices
+  const auto& [word, price] = *prices.begin();
+  // The quantity sold, in the same measure word: 已售出1179瓶, 已销售137公斤.
+  std::set<std::int64_t> sold;
+  for (std::string_view verb : {"已售出", "已销售", "已出售", "共售出", "销售了"})
+    for (std::size_t at = text.find(verb); at != std::string_view::npos; at = text.find(verb, at + verb.size())) {
+      std::size_t end = at + verb.size();
+      std::string number;
+      while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '.')) number += text[end++];
+      if (number.empty() || text.substr(end, word.size()) != word) continue;
+      if (const auto q = Quantity::parse(number, Unit::Yuan)) sold.insert(q->hundredths);
+    }
+  if (sold.size() != 1) return std::nullopt;
+  return Quantity{price * *sold.begin() / 100, Unit::Yuan};
+}
 
 Measurements read_measures(std::string_view text, const ThresholdTable& table, const OffenceLink* link) {
   Measurements out;
@@ -107,6 +163,9 @@ TransferScreening screen_case(const forms::CaseExtraction& c, const CaseFacts& f
     for (const char* name : {"违法事实", "涉案金额"})
       if (const auto* f = d.field(name); f && !f->raw.empty() && text.find(f->raw) == std::string::npos) text += " " + f->raw;
   in.measured = read_measures(text, table, link);
+  bool derived_sales = false;
+  if (!in.measured.count("销售金额") && table.measure("销售金额"))
+    if (const auto sales = sales_from_price(text)) in.measured.emplace("销售金额", *sales), derived_sales = true;
   if (link && !link->case_amount.empty() && !in.measured.count(link->case_amount))
     if (const auto fen = facts.fen("case_amount")) in.measured.emplace(link->case_amount, Quantity{*fen, Unit::Yuan});
   const Measurements stated = in.measured;
@@ -123,6 +182,9 @@ TransferScreening screen_case(const forms::CaseExtraction& c, const CaseFacts& f
     }
 
   TransferScreening s = screen(in, offences, table, near_share);
+  if (derived_sales && s.threshold && s.threshold->measure == "销售金额")
+    s.notes.push_back("销售金额按事实所载售价乘以已售数量推算为 " + in.measured.at("销售金额").text() +
+                      " (sales computed as the stated selling price times the quantity sold)");
   s.stated = stated;
   if (link) s.case_measure = link->case_amount;
   if (const auto it = stated.find(s.case_measure); it != stated.end()) {

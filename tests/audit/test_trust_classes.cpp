@@ -304,6 +304,13 @@ TEST_CASE("13. transfer screening on real wording: wholesale tobacco, full-width
   const json s = check("case-046")["transfer_screening"];
   REQUIRE(s.is_object());
   CHECK(s["message"].get<std::string>().find("无法确定行为日期") == std::string::npos);
+  // A trademark case states 违法经营额 (sold and unsold) and the price and quantity sold: its sales,
+  // 1179 × 36 = 42,444 元, are 85% of the 50,000 sales standard (桐原, blurred scan).
+  CHECK(planted("case-050").count("criminal.early") == 1);
+  CHECK(audit_kinds("case-050").count("criminal.early") == 1);
+  const json early = check("case-050")["transfer_screening"];
+  CHECK(early["call"] == "early");
+  CHECK(early["notes"].dump().find("推算为 42444元") != std::string::npos);
   // 青岚's third penalty on one party within three years: the repeat-offender standard.
   CHECK(planted("case-007").count("criminal.fine_instead") == 1);
   CHECK(audit_kinds("case-007").count("criminal.fine_instead") == 1);

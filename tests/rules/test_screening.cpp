@@ -43,6 +43,18 @@ TEST_CASE("amounts are read from the facts as documents state them") {
   CHECK(read_measures("销售金额５２０００元", table()).at("销售金额").hundredths == 5200000);
 }
 
+TEST_CASE("sales not stated as a sum are the selling price times the quantity sold; a purchase price is not a sale") {
+  const auto sales = [](std::string_view t) { return sales_from_price(t).value_or(Quantity{-1, Unit::Yuan}).hundredths; };
+  CHECK(sales("以每瓶13元的价格从某公司购进上述商品1209瓶，以每瓶36元的价格对外销售，已售出1179瓶，违法经营额人民币4.35万元") ==
+        4244400);
+  CHECK(sales("购进上述产品5吨，进货价为每吨4140元，销售价为每吨4326元，截至案发已售出4吨") == 1730400);
+  CHECK(sales("以每公斤12.5元的价格销售，已销售137公斤") == 171250);
+  // Only a purchase price; two goods at two prices; a quantity in another word: no figure.
+  CHECK(sales("以每瓶13元的价格购进上述商品1209瓶，已售出1179瓶") == -1);
+  CHECK(sales("以每瓶36元的价格销售洗发水，以每支20元的价格销售牙膏，已售出50瓶") == -1);
+  CHECK(sales("以每箱360元的价格对外销售，已售出1179瓶") == -1);
+}
+
 TEST_CASE("a fined case whose sales reach the threshold looks due for transfer") {
   const auto s = run("销售不符合保障人身、财产安全的国家标准的产品", "货值金额80000元，销售金额62000元，违法所得9000元");
   CHECK(s.call == TransferCall::Due);

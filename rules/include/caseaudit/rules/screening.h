@@ -55,6 +55,12 @@ class OffenceMap {
 // "3000支"). The largest figure given for a measure counts.
 Measurements read_measures(std::string_view text, const ThresholdTable& table, const OffenceLink* link = nullptr);
 
+// 销售金额 computed from facts that state a selling price and the quantity
+// sold in the same measure word but no 销售金额 ("以每瓶36元的价格对外销售，
+// 已售出1179瓶": 42444元); nullopt unless exactly one selling price (a clause
+// that sells and does not buy) and one quantity sold are stated.
+std::optional<Quantity> sales_from_price(std::string_view text);
+
 enum class TransferCall {
   None,        // no offence matched or no amount known: nothing to say
   Below,       // below the profile's share of every threshold
