@@ -5,7 +5,6 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -67,27 +66,37 @@ namespace {
 
 bool han(UChar32 c) { return u_getIntPropertyValue(c, UCHAR_SCRIPT) == USCRIPT_HAN; }
 
-// Whether a Han character of the page sits across the border between cells a
-// and b (b right of a, the same rows), a quarter of its width or more on each
-// side, with Han characters of its line wholly on each side: a word cut by the
-// border. A ruling line read as a character (1, |, 「) is not one.
+// Whether a line of Han characters runs on across the border between cells a
+// and b (b right of a, the same rows): characters of the line on each side, and one across it (a quarter of its width or more on each side) or
+// the two nearest closer than half a character's height, as within a word;
+// text in two cells keeps the cells' padding and the rule between. A ruling
+// line read as a character (1, |, 「) is not a Han character.
 bool straddled(const DocText& dt, int page, const ocr::TableCell& a, const ocr::TableCell& b) {
   const int border = (a.box.right() + b.box.x) / 2;
   const int top = std::max(a.box.y, b.box.y), bottom = std::min(a.box.bottom(), b.box.bottom());
+  struct Seen {
+    bool across = false;
+    int left_end = std::numeric_limits<int>::min(), right_start = std::numeric_limits<int>::max(), height = 0;
+  };
+  std::map<int, Seen> lines;
   const icu::UnicodeString& s = dt.lined();
-  std::map<int, std::array<bool, 3>> lines;  // line -> Han characters left of, across, right of the border
   for (int32_t i = 0; i < s.length(); ++i) {
     const CharSource& src = dt.lined_source(i);
     if (src.page != page || src.box.w <= 0 || !han(s.charAt(i))) continue;
     const double cy = src.box.y + src.box.h / 2.0;
     if (cy < top || cy >= bottom) continue;
     const int left = border - src.box.x, right = src.box.right() - border;
-    std::array<bool, 3>& seen = lines[src.line];
-    if (right <= 0) seen[0] = true;
-    else if (left <= 0) seen[2] = true;
-    else if (left * 4 >= src.box.w && right * 4 >= src.box.w) seen[1] = true;
+    Seen& seen = lines[src.line];
+    seen.height = std::max(seen.height, src.box.h);
+    if (left * 4 >= src.box.w && right * 4 >= src.box.w) seen.across = true;
+    else if (left > right) seen.left_end = std::max(seen.left_end, src.box.right());
+    else seen.right_start = std::min(seen.right_start, src.box.x);
   }
-  return std::any_of(lines.begin(), lines.end(), [](const auto& l) { return l.second[0] && l.second[1] && l.second[2]; });
+  return std::any_of(lines.begin(), lines.end(), [](const auto& l) {
+    const Seen& v = l.second;
+    const bool both = v.left_end != std::numeric_limits<int>::min() && v.right_start != std::numeric_limits<int>::max();
+    return both && (v.across || (v.right_start - v.left_end) * 2 < v.height);
+  });
 }
 
 }  // namespace

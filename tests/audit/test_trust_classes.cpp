@@ -344,3 +344,14 @@ TEST_CASE("15. export formats that exist: a deployed platform's fields and the n
   for (const auto& l : audit("audit-shuanggongshi")["links"]) linked += l["case"].get<std::string>().find("案卷") == 0;
   CHECK(linked >= 20);
 }
+
+TEST_CASE("16. a 1-bit scan's table grid that runs through a label or a name does not cut it") {
+  // 桐原's 送达回证 on a 1-bit scan: the grid shows a column rule inside the 受送达人 and
+  // 送达地点 values, between 县 and 鑫.
+  const json t = truth_doc(case_truth("case-051"), "送达回证");
+  REQUIRE(t.is_object());
+  const json served = field(document(extraction("case-051"), "送达回证"), "受送达人");
+  REQUIRE(served.is_object());
+  CHECK(served["value"]["name"] == t["fields"]["受送达人"]);
+  CHECK(field(document(extraction("case-051"), "送达回证"), "送达地点")["value"] == t["fields"]["送达地点"]);
+}
