@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "caseaudit/forms/id_mask.h"
 #include "caseaudit/ocr/error.h"
 #include "caseaudit/ocr/output_file.h"
 #include "caseaudit/ocr/readable_text.h"
@@ -20,14 +21,6 @@ namespace {
 void write_text(const fs::path& p, const std::string& text, AuditJobReport& report) {
   ocr::write_file_atomically(p, text);
   report.written.push_back(p);
-}
-
-// Masks ID numbers in every string of a JSON value (numbers are left alone:
-// a long fraction is not an ID number).
-void mask_strings(nlohmann::ordered_json& j) {
-  if (j.is_string()) j = mask_id_numbers(j.get<std::string>());
-  else if (j.is_structured())
-    for (auto& v : j) mask_strings(v);
 }
 
 // One ledger cell: line breaks (YAML's folded texts end with one) become
@@ -190,7 +183,7 @@ void write_audit_outputs(const AuditJob& job, AuditJobReport& r) {
   for (const auto& p : r.cell_problems) j["cell_problems"].push_back(p.message());
   j["warnings"] = r.warnings;
   j["notes"] = r.result.notes;
-  if (job.mask_ids) mask_strings(j);
+  if (job.mask_ids) forms::mask_json_strings(j);
   write_text(dir / "audit.json", ocr::json_text(j, 1) + "\n", r);
   write_text(dir / "audit-findings.csv", ledger_csv(r, job.mask_ids), r);
   write_ledger_xlsx(dir / "audit-findings.xlsx", r, job.mask_ids);

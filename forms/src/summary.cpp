@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "caseaudit/forms/extract.h"
+#include "caseaudit/forms/id_mask.h"
 #include "fuzzy.h"
 
 namespace caseaudit::forms {
@@ -12,16 +13,6 @@ std::string page_range(const std::vector<int>& pages) {
   if (pages.empty()) return "";
   const int first = pages.front() + 1, last = pages.back() + 1;
   return first == last ? "第" + std::to_string(first) + "页" : "第" + std::to_string(first) + "-" + std::to_string(last) + "页";
-}
-
-// 身份证号 in reports: the first 6 and last 4 characters only.
-std::string mask_id(const std::string& id) {
-  const icu::UnicodeString u = u16(id);
-  if (u.length() < 11) return id;
-  icu::UnicodeString out(u, 0, 6);
-  for (int32_t i = 6; i < u.length() - 4; ++i) out.append(u'*');
-  out.append(icu::UnicodeString(u, u.length() - 4));
-  return utf8(out);
 }
 
 std::string show(const ExtractedField& f, bool mask) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "caseaudit/forms/id_mask.h"
 #include "caseaudit/ocr/error.h"
 #include "caseaudit/ocr/output_file.h"
 #include "caseaudit/ocr/readable_text.h"
@@ -165,7 +166,10 @@ CheckJobReport run_check_job(const CheckJob& job, const ocr::ProgressFn& progres
     if (std::find(profile.rule_packs.begin(), profile.rule_packs.end(), p.name) != profile.rule_packs.end()) packs.push_back(p);
   if (packs.empty()) packs = all;  // a profile naming no shipped pack gets them all
 
-  forms::ExtractJobReport extracted = forms::run_extract_job(job.extract, progress);
+  // The extractions are not written: <case>.extract.json holds ID numbers in
+  // full, and `extract` is the command that writes them.
+  ocr::check_output_folder(job.extract.output);  // before any OCR work
+  forms::ExtractJobReport extracted = forms::extract_cases(job.extract, progress);
   CheckJobReport report;
   report.errors = extracted.errors;
   report.written = extracted.written;
@@ -182,7 +186,9 @@ CheckJobReport run_check_job(const CheckJob& job, const ocr::ProgressFn& progres
     cc.extraction = std::move(c);
     const fs::path json = job.extract.output / (cc.extraction.name + ".check.json");
     const fs::path text = job.extract.output / (cc.extraction.name + ".check.txt");
-    ocr::write_file_atomically(json, ocr::json_text(to_json(cc), 1) + "\n");
+    nlohmann::json j = to_json(cc);
+    if (job.extract.mask_ids) forms::mask_json_strings(j);
+    ocr::write_file_atomically(json, ocr::json_text(j, 1) + "\n");
     ocr::write_file_atomically(text, check_report_text(cc, job.extract.mask_ids));
     report.written.push_back(json);
     report.written.push_back(text);

@@ -2,6 +2,7 @@
 #include <map>
 #include <sstream>
 
+#include "caseaudit/forms/id_mask.h"
 #include "caseaudit/rules/check_job.h"
 
 namespace caseaudit::rules {
@@ -21,7 +22,7 @@ std::string pages(const FindingEvidence& e) { return e.page >= 0 ? "第" + std::
 
 }  // namespace
 
-std::string check_report_text(const CaseCheck& c, bool /*mask_ids*/) {
+std::string check_report_text(const CaseCheck& c, bool mask_ids) {
   std::ostringstream out;
   int errors = 0, warnings = 0;
   for (const auto& f : c.findings) (f.severity == Severity::Error ? errors : warnings) += 1;
@@ -59,7 +60,7 @@ std::string check_report_text(const CaseCheck& c, bool /*mask_ids*/) {
   for (const auto& n : c.screening.notes) out << "      说明 note: " << n << "\n";
   out << "\n平台录入值 values for the platform:\n";
   for (const auto& [k, v] : c.platform_values.items()) out << "  " << k << "：" << (v.is_string() ? v.get<std::string>() : v.dump()) << "\n";
-  return out.str();
+  return mask_ids ? forms::mask_id_numbers(out.str()) : out.str();
 }
 
 }  // namespace caseaudit::rules

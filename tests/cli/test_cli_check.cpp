@@ -38,6 +38,11 @@ TEST_CASE("check: a clean penalty case file, its entry deadline and platform val
   CHECK(j["platform_values"]["案件类别"] == "行政处罚");
   CHECK(j["platform_values"]["罚款金额"] == "84300");
   CHECK(out.find("须于 2023-10-19 前录入") != std::string::npos);
+  // The report and its JSON only: the extraction (ID numbers in full) is `extract`'s to write.
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir / "out")) files += e.is_regular_file() ? 1 : 0;
+  CHECK(files == 2);
+  CHECK_FALSE(fs::exists(dir / "out" / "case-002.extract.json"));
 }
 
 TEST_CASE("check: an incomplete transfer package is an error finding, exit 5; the deadline crosses National Day", "[cli][slow]") {

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "caseaudit/audit/record.h"
+#include "caseaudit/forms/id_mask.h"
 
 namespace caseaudit::audit {
 
@@ -73,9 +74,9 @@ std::map<std::string, int> unit_populations(const SampleManifest& m);
 // (Chinese, English in parentheses); empty when they match.
 std::vector<std::string> manifest_differences(const SampleManifest& recorded, const SampleManifest& redrawn);
 
-// 身份证号 inside a text (18 characters, or the old 15 digits) shown as the
-// first 6 and last 4 with * between, for anything the sampler writes or prints.
-std::string mask_id_numbers(const std::string& text);
+// 身份证号 inside a text masked (forms/id_mask.h), for anything the sampler
+// writes or prints: a party cell sometimes carries the person's ID number.
+using forms::mask_id_numbers;
 
 // A 95% (z = 1.96) Wilson score interval for a proportion `successes` / `n`,
 // narrowed by the finite-population correction when the population is known.

@@ -3,9 +3,10 @@
 // it, and work out the platform-entry deadlines that follow from its dates and
 // the values the platform asks for.
 //
-// Output under `output`, per case file: <case>.extract.json and
-// <case>.summary.txt (as `extract`), <case>.check.json (schema
-// caseaudit.check/1) and <case>.check.txt (the readable report).
+// Output under `output`, per case file: <case>.check.json (schema
+// caseaudit.check/1) and <case>.check.txt (the readable report), ID numbers
+// masked in both unless extract.mask_ids is false. The extraction is not
+// written (<case>.extract.json holds ID numbers in full: `extract` writes it).
 #pragma once
 
 #include <filesystem>
@@ -51,8 +52,9 @@ struct CheckJobReport {
   std::vector<std::filesystem::path> written;
 };
 
-// Throws DataError for a malformed pack, profile or calendar, and what
-// run_extract_job throws.
+// Throws DataError for a malformed pack, profile or calendar, ocr::Error when
+// the output folder cannot be written (before any OCR), and what
+// forms::extract_cases throws.
 CheckJobReport run_check_job(const CheckJob& job, const ocr::ProgressFn& progress = {});
 
 // The readable report of one case file (Chinese, English beside the headings).

@@ -1,11 +1,11 @@
-// Masking 身份证号 in what the sampler writes and prints (see sample.h): a
-// party cell sometimes carries the person's ID number, and a sample list is
-// passed around more widely than the export it came from.
+// Masking 身份证号 (see id_mask.h).
+#include "caseaudit/forms/id_mask.h"
+
 #include <cctype>
 
-#include "caseaudit/audit/sample.h"
+#include "caseaudit/forms/code_points.h"
 
-namespace caseaudit::audit {
+namespace caseaudit::forms {
 namespace {
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
@@ -27,6 +27,12 @@ bool looks_like_id(const std::string& run) {
 }
 
 }  // namespace
+
+std::string mask_id(const std::string& id) {
+  const std::u32string u = to_u32(id);
+  if (u.size() < 11) return id;
+  return to_utf8(u.substr(0, 6)) + std::string(u.size() - 10, '*') + to_utf8(u.substr(u.size() - 4));
+}
 
 std::string mask_id_numbers(const std::string& text) {
   std::string out;
@@ -51,4 +57,4 @@ std::string mask_id_numbers(const std::string& text) {
   return out;
 }
 
-}  // namespace caseaudit::audit
+}  // namespace caseaudit::forms
