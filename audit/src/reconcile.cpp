@@ -300,23 +300,39 @@ void category_finding(const CaseRecord& file, const CaseRecord& entry, const Aud
   out.push_back(std::move(f));
 }
 
-// Whether an unlinked case file and an unlinked entry of the same unit look
-// alike: the same 文号 year and serial, or parties that differ by what OCR does.
-bool look_alike(const CaseRecord& file, const CaseRecord& entry) {
-  if (file.origin.row != 0 || file.unit != entry.unit) return false;  // scanned files only, within a unit
-  const auto a = forms::parse_doc_number(file.number), b = forms::parse_doc_number(entry.number);
-  if (a && b && a->year == b->year && a->serial == b->serial) return true;
-  if (file.party_key.empty() || entry.party_key.empty()) return false;
-  return forms::similarity(link_detail::fold_to_u32(file.party_key), link_detail::fold_to_u32(entry.party_key), true) >= 0.7;
+// What an unlinked record is compared on when it looks like another: its
+// 文号's year and serial, and its party folded; read once per record.
+struct Likeness {
+  std::optional<forms::DocNumber> number;
+  std::u32string party;
+};
+
+Likeness likeness(const CaseRecord& r) {
+  return {forms::parse_doc_number(r.number), r.party_key.empty() ? std::u32string() : link_detail::fold_to_u32(r.party_key)};
 }
 
-// Unlinked (file, entry) pairs that look alike, each the other's only match.
+// The same 文号 year and serial, or parties that differ by what OCR does.
+bool look_alike(const Likeness& a, const Likeness& b) {
+  if (a.number && b.number && a.number->year == b.number->year && a.number->serial == b.number->serial) return true;
+  if (a.party.empty() || b.party.empty()) return false;
+  return forms::similarity(a.party, b.party, true) >= 0.7;
+}
+
+// Unlinked (scanned case file, entry) pairs of one unit that look alike, each
+// the other's only match.
 std::vector<std::pair<std::size_t, std::size_t>> possible_pairs(const std::vector<CaseRecord>& files,
                                                                 const std::vector<CaseRecord>& entries, const Linking& l) {
+  std::map<std::string, std::vector<std::pair<std::size_t, Likeness>>> by_unit;  // unlinked entries
+  for (std::size_t ei : l.entries_unlinked) by_unit[entries[ei].unit].push_back({ei, likeness(entries[ei])});
   std::map<std::size_t, std::vector<std::size_t>> of_file, of_entry;
-  for (std::size_t fi : l.files_unlinked)
-    for (std::size_t ei : l.entries_unlinked)
-      if (look_alike(files[fi], entries[ei])) of_file[fi].push_back(ei), of_entry[ei].push_back(fi);
+  for (std::size_t fi : l.files_unlinked) {
+    if (files[fi].origin.row != 0) continue;  // scanned case files only
+    const auto unit = by_unit.find(files[fi].unit);
+    if (unit == by_unit.end()) continue;
+    const Likeness file = likeness(files[fi]);
+    for (const auto& [ei, entry] : unit->second)
+      if (look_alike(file, entry)) of_file[fi].push_back(ei), of_entry[ei].push_back(fi);
+  }
   std::vector<std::pair<std::size_t, std::size_t>> out;
   for (const auto& [fi, es] : of_file)
     if (es.size() == 1 && of_entry[es.front()].size() == 1) out.push_back({fi, es.front()});
