@@ -84,6 +84,18 @@ std::optional<std::int64_t> CaseFacts::fen(const std::string& name) const {
   return std::llround(v->value.get<double>() * 100);
 }
 
+namespace {
+
+// A case value as one document's field reads it.
+FactValue reading_of(const forms::ExtractedField& f, const FactSource& s, std::size_t document) {
+  FactValue v;
+  v.value = f.value, v.text = text_of(f), v.raw = f.raw, v.source = s, v.document = static_cast<int>(document);
+  v.certain = f.certain, v.confidence = f.confidence, v.where = f.where;
+  return v;
+}
+
+}  // namespace
+
 CaseFacts case_facts(const forms::CaseExtraction& c, const FactMap& map) {
   CaseFacts facts;
   for (const auto& [name, from] : map.values) {
@@ -95,10 +107,7 @@ CaseFacts case_facts(const forms::CaseExtraction& c, const FactMap& map) {
           if (d.type != s.type) continue;
           const forms::ExtractedField* f = d.field(s.field);
           if (!f || f->raw.empty() || !f->parsed || (pass == 0 && !f->certain)) continue;
-          FactValue v;
-          v.value = f->value, v.text = text_of(*f), v.raw = f->raw, v.source = s, v.document = static_cast<int>(i);
-          v.certain = f->certain, v.confidence = f->confidence, v.where = f->where;
-          best = std::move(v);
+          best = reading_of(*f, s, i);
         }
         if (best) break;
       }
@@ -113,10 +122,7 @@ CaseFacts case_facts(const forms::CaseExtraction& c, const FactMap& map) {
         if (!f || !f->parsed || (f->type != "text" && f->type != "party")) continue;  // never digits: 5000 in 50000
         const std::string longer = text_of(*f);
         if (longer.size() <= best->text.size() || longer.find(best->text) == std::string::npos) continue;
-        FactValue v;
-        v.value = f->value, v.text = longer, v.raw = f->raw, v.source = s, v.document = static_cast<int>(i);
-        v.certain = f->certain, v.confidence = f->confidence, v.where = f->where;
-        best = std::move(v);
+        best = reading_of(*f, s, i);
       }
     // Which documents read the same value (any source of this value).
     for (const FactSource& s : from)
