@@ -61,6 +61,13 @@ bool misreads(const Reading& r, const std::string& best, const ExtractedField& b
     return !r.field->certain || c.possible_misread == best;
   }
   if (r.field->type == "date") return only_lookalikes(a, b) && support >= 2;  // 2023-10-07 for 2023-10-08 ...
+  if (r.field->type == "text" || r.field->type == "party") {
+    // The start or the end of the value only (平县烟草专卖局, 管理局, 桐原县): the rest cut
+    // off by a seal, the page edge or a rule, where another document reads it whole.
+    const bool cut = a.size() >= 2 && a.size() < b.size() &&
+                     (b.compare(0, a.size(), a) == 0 || b.compare(b.size() - a.size(), a.size(), a) == 0);
+    if (cut) return true;
+  }
   if (r.field->type == "doc_number" || r.field->type == "text" || r.field->type == "party") {
     if (similarity(a, b, true) < 0.75) return false;
     if (only_lookalikes(a, b) && support >= 2) return true;

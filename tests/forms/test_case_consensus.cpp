@@ -61,6 +61,23 @@ TEST_CASE("an agency name misread in look-alikes is outvoted; another agency is 
   CHECK(c.documents[3].field("机关名称")->value == "宛州市公安局");
 }
 
+TEST_CASE("a name cut at its start or end by a seal or a rule takes the whole one the other documents read") {
+  CaseExtraction c;
+  c.documents.push_back(doc("立案审批表", {field("机关名称", "text", "安平县烟草专卖局"), field("当事人", "party", party("桐原县鑫源建材有限公司"))}));
+  c.documents.push_back(doc("行政处罚决定书", {field("机关名称", "text", "平县烟草专卖局"), field("当事人", "party", party("桐原县鑫源建材有限公司"))}));
+  c.documents.push_back(doc("送达回证", {field("机关名称", "text", "安平县烟草专卖局"), field("当事人", "party", party("桐原县"))}));
+  reconcile_case_fields(c);
+  CHECK(c.documents[1].field("机关名称")->value == "安平县烟草专卖局");
+  CHECK(c.documents[1].field("机关名称")->corrected_from == "平县烟草专卖局");
+  CHECK(c.documents[2].field("当事人")->value["name"] == "桐原县鑫源建材有限公司");
+  // A part from the middle, or a name no document reads whole, is left as read.
+  CaseExtraction d;
+  d.documents.push_back(doc("立案审批表", {field("机关名称", "text", "安平县烟草专卖局")}));
+  d.documents.push_back(doc("行政处罚决定书", {field("机关名称", "text", "烟草专卖")}));
+  reconcile_case_fields(d);
+  CHECK(d.documents[1].field("机关名称")->value == "烟草专卖");
+}
+
 TEST_CASE("a doubtful party name takes the one the other documents read with certainty") {
   CaseExtraction c;
   c.documents.push_back(doc("立案审批表", {field("当事人", "party", party("宛州市德远商贸有限公司"))}));
