@@ -107,6 +107,14 @@ TEST_CASE("1. officers in every house style: label words, numbers with prefixes,
     CHECK(officers(field(document(extraction(c), "立案审批表"), "执法人员")["value"]) == officers(t["fields"]["执法人员"]));
     CHECK(check_rules(c).count("filing.officers") == 0);
   }
+  // A report whose 承办人员 run straight on to the names, the numbers wrapped to the next line (桐原, grey-low).
+  {
+    const json t = truth_doc(case_truth("case-045"), "涉嫌犯罪案件情况的调查报告");
+    REQUIRE(t.is_object());
+    const json read = field(document(extraction("case-045"), "涉嫌犯罪案件情况的调查报告"), "执法人员");
+    REQUIRE(read.is_object());
+    CHECK(officers(read["value"]) == officers(t["fields"]["执法人员"]));
+  }
   // Where a filing form does name one officer only (麻城's planted case), the check says so.
   CHECK(planted("case-023").count("filing.officers") == 1);
   CHECK(check_rules("case-023").count("filing.officers") == 1);
