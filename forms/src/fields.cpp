@@ -34,7 +34,9 @@ bool excluded(const icu::UnicodeString& text, const std::vector<std::string>& ex
 icu::UnicodeString trim_value(icu::UnicodeString s) {
   // '|' is a table rule read as text.
   static const icu::UnicodeString lead = u16("：:，,。；;、 |｜丨·");
-  static const icu::UnicodeString trail = u16("，,。；;、： |｜丨·");
+  // An opening bracket at the end was the start of what a stop cut off:
+  // 某公司（统一社会信用代码…）.
+  static const icu::UnicodeString trail = u16("，,。；;、： |｜丨·（(");
   int32_t b = 0, e = s.length();
   while (b < e && lead.indexOf(s.charAt(b)) >= 0) ++b;
   while (e > b && trail.indexOf(s.charAt(e - 1)) >= 0) --e;
@@ -141,11 +143,12 @@ std::optional<Hit> locate_after(const FieldLocator& loc, const DocText& dt, cons
   std::vector<std::string> until = loc.until;
   until.insert(until.end(), extra_until.begin(), extra_until.end());
   std::optional<Hit> found;
-  // Pass 0 takes labels that look like labels (followed by a colon, or
-  // starting a line); pass 1 a label followed by a colon in the flowing text,
-  // where a line end broke it ("法" / "定代表人：董伟"); pass 2 any occurrence.
-  for (int pass = 0; pass < 3 && !found; ++pass) {
-    const bool flow = pass == 1;
+  // Pass 0 takes labels followed by a colon, any label before the next (被处罚人：
+  // before a wrapped line of prose that starts 当事人应当…); pass 1 labels
+  // starting a line; pass 2 a label followed by a colon in the flowing text,
+  // where a line end broke it ("法" / "定代表人：董伟"); pass 3 any occurrence.
+  for (int pass = 0; pass < 4 && !found; ++pass) {
+    const bool flow = pass == 2;
     const icu::UnicodeString& s = flow ? dt.flow() : dt.lined();
     for (const std::string& label : loc.labels) {
       const icu::UnicodeString u = u16(label);
@@ -158,9 +161,10 @@ std::optional<Hit> locate_after(const FieldLocator& loc, const DocText& dt, cons
         const int32_t after = skip_qualifier(s, m.end);
         const bool colon = after < s.length() && is_colon(s.charAt(after));
         const bool line_start = m.begin == 0 || s.charAt(m.begin - 1) == '\n';
-        if (pass == 0 && !colon && !line_start) continue;
-        if (pass == 1 && (!colon || m.edits > 0)) continue;
-        if (pass == 2 && m.edits > 0) continue;  // a near-miss anywhere in the text is not a label
+        if (pass == 0 && !colon) continue;
+        if (pass == 1 && !line_start) continue;
+        if (pass == 2 && (!colon || m.edits > 0)) continue;
+        if (pass == 3 && m.edits > 0) continue;  // a near-miss anywhere in the text is not a label
         int32_t start = skip_qualifier(s, m.end);
         while (start < s.length() && (is_colon(s.charAt(start)) || s.charAt(start) == ' ')) ++start;
         int32_t end = 0;

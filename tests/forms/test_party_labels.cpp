@@ -1,0 +1,71 @@
+// The 当事人 block of a decision in the wordings bureaus print: another label
+// (被处罚人), a qualifier, a person's particulars after a comma, the code in
+// brackets after the name, a spaced label, the name on the next line. A
+// wrapped line of prose that starts with 当事人 is never taken for the label.
+#include <catch2/catch.hpp>
+
+#include "caseaudit/forms/extract.h"
+#include "support/fixtures.h"
+#include "synthetic_page.h"
+
+using namespace caseaudit;
+using caseaudit::test::synthetic_page;
+
+namespace {
+
+const forms::TemplateSet& templates() {
+  static const forms::TemplateSet set = forms::load_templates(caseaudit::test::source_dir() / "forms" / "templates");
+  return set;
+}
+
+// A decision whose party block is `party`.
+std::vector<std::string> page1(const std::vector<std::string>& party) {
+  std::vector<std::string> v = {"南阳市市场监督管理局", "行政处罚决定书", "宛市监罚字〔2023〕16号"};
+  v.insert(v.end(), party.begin(), party.end());
+  v.insert(v.end(), {"2023年10月3日，本局对当事人涉嫌销售不合格产品一案立案调查。本局执法人员方芳（执法证号：41130325419）、",
+          "董立新（执法证号：41130907120）依法对当事人进行了调查取证，现已调查终结。",
+          "本局查明：当事人销售不合格电线20卷。", "上述事实，有检验报告等证据证明。", "— 1 —"});
+  return v;
+}
+
+std::vector<std::string> page2() {
+  return {"2023年11月3日，本局向当事人送达了《行政处罚事先告知书》（宛市监罚告字〔2023〕12号），告知当事人",
+      "本局认为，当事人的上述行为违反了《中华人民共和国产品质量法》第十三条的规定。依据《中华人民共和国产品质量",
+      "法》第四十九条的规定，本局决定对当事人作出如下行政处罚：", "一、罚款人民币12050元（大写：人民币壹万贰仟零伍拾元整）。",
+      "当事人应当自收到本决定书之日起十五日内缴纳罚没款。",
+      "当事人如不服本处罚决定，可以在收到本决定书之日起六十日内向南阳市人民政府申请行政复议；也可以在六个月内依法向南阳市宛城区人民法院提起行政诉讼。",
+      "南阳市市场监督管理局", "二〇二三年十一月十三日", "— 2 —"};
+}
+
+forms::Document decision(const std::vector<std::string>& party) {
+  std::vector<ocr::PageResult> p{synthetic_page(page1(party), "1.jpg"), synthetic_page(page2(), "2.jpg")};
+  return forms::extract_case("t", p, templates()).documents.at(0);
+}
+
+std::string party_of(const forms::Document& d) {
+  const forms::ExtractedField* f = d.field("当事人");
+  return f ? f->value.value("name", "") : "(none)";
+}
+
+const char* const kCompany = "南阳市宛城区瑞祥日用品有限公司";
+
+}  // namespace
+
+TEST_CASE("a decision's party under another label, or with a qualifier, is read; prose starting 当事人 is not a label") {
+  // The second page's "当事人应当自收到本决定书之日起…" starts a line, with no colon.
+  for (const char* label : {"被处罚人：", "当事人（单位）：", "当事人名称：", "当 事 人：", "被处罚单位："}) {
+    INFO(label);
+    CHECK(party_of(decision({std::string(label) + kCompany, "统一社会信用代码：9141130260256150XL",
+                              "住所：南阳市宛城区工业南路26号"})) == kCompany);
+  }
+}
+
+TEST_CASE("a party's name ends at the comma or bracket before its particulars") {
+  const forms::Document person = decision({"当事人：张三，男，1980年1月1日出生，身份证号码：411302198001011234，",
+                                           "住址：南阳市宛城区工业南路26号。"});
+  CHECK(party_of(person) == "张三");
+  CHECK(person.field("身份证号")->value == "411302198001011234");
+  CHECK(party_of(decision({std::string("当事人：") + kCompany + "（统一社会信用代码：9141130260256150XL），住所：南阳市宛城区工业南路26号。"})) ==
+        kCompany);
+  CHECK(party_of(decision({"当事人：", kCompany, "统一社会信用代码：9141130260256150XL", "住所：南阳市宛城区工业南路26号"})) == kCompany);
+}
