@@ -1,0 +1,50 @@
+// The 送达回证 as bureaus print it, on a ruled form: the 送达人 row under
+// other label words (送达人及执法证号, 送达人员), names and numbers in one
+// cell over two lines, in two cells, or in a row of their own below.
+#include <catch2/catch.hpp>
+
+#include "caseaudit/forms/extract.h"
+#include "support/fixtures.h"
+#include "synthetic_page.h"
+
+using namespace caseaudit;
+
+namespace {
+
+const forms::TemplateSet& templates() {
+  static const forms::TemplateSet set = forms::load_templates(test::source_dir() / "forms" / "templates");
+  return set;
+}
+
+// The officers a 送达回证 with these 送达人 rows reads, "name=number;" each.
+std::string servers(const std::vector<std::vector<std::string>>& server_rows) {
+  std::vector<std::vector<std::string>> rows = {{"送达文书名称及文号", "《行政处罚决定书》宛市监处罚〔2023〕16号"},
+                                                {"受送达人", "南阳市宛城区瑞祥日用品有限公司"},
+                                                {"送达地点", "南阳市宛城区工业南路26号"},
+                                                {"送达方式", "直接送达"},
+                                                {"收件人签名或盖章", "张三\n2023年11月15日"}};
+  rows.insert(rows.end(), server_rows.begin(), server_rows.end());
+  rows.push_back({"备注", ""});
+  const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_form("送达回证", rows)}, templates());
+  REQUIRE(c.documents.size() == 1);
+  const forms::Document& d = c.documents[0];
+  CHECK(d.type == "送达回证");
+  CHECK(d.field("送达日期")->value == "2023-11-15");
+  const forms::ExtractedField* f = d.field("送达人");
+  if (!f || !f->value.is_array()) return "(none)";
+  std::string out;
+  for (const auto& o : f->value) out += o["name"].get<std::string>() + "=" + o["证号"].get<std::string>() + ";";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a 送达回证's servers are read under the label words bureaus use, numbers in any layout") {
+  CHECK(servers({{"送达人", "李四（执法证号：41130325419）、王五（执法证号：41130907120）"}}) ==
+        "李四=41130325419;王五=41130907120;");
+  CHECK(servers({{"送达人（签字）", "李四 41130325419 王五 41130907120"}}) == "李四=41130325419;王五=41130907120;");
+  CHECK(servers({{"送达人及执法证号", "李四 豫烟执552066\n王五 豫烟执552067"}}) == "李四=豫烟执552066;王五=豫烟执552067;");
+  CHECK(servers({{"送达人员", "李四、王五"}, {"执法证号", "41130325419、41130907120"}}) == "李四=41130325419;王五=41130907120;");
+  CHECK(servers({{"送达人", "李四", "王五"}, {"执法证号", "41130325419", "41130907120"}}) == "李四=41130325419;王五=41130907120;");
+  CHECK(servers({{"送 达 人", "李四、王五"}}) == "李四=;王五=;");
+}
