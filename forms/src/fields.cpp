@@ -255,9 +255,19 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
           const ocr::TableCell& lc = table.cells[i];
           if (loc.whole_row) {
             // Every cell right of the label in the rows it spans, top to bottom,
-            // left to right; and the rows right below labelled with one of `and_rows`.
+            // left to right; the rows right below labelled with one of `and_rows`;
+            // and the rows of the same column labelled with one of the labels
+            // (承办人 on one row an officer, or 主办人 and 协办人).
             std::vector<std::size_t> row;
             std::vector<std::pair<int, int>> spans{{lc.row, lc.row + lc.rowspan}};
+            for (std::size_t k = 0; k < table.cells.size(); ++k) {
+              const ocr::TableCell& other = table.cells[k];
+              if (k == i || other.col != lc.col || bare_length(cells[k].text) > u.length() + 4) continue;
+              if (excluded(cells[k].text, loc.exclude)) continue;
+              bool labelled = false;
+              for (const std::string& l : loc.labels) labelled = labelled || find_label(cells[k].text, u16(l)).found();
+              if (labelled) spans.push_back({other.row, other.row + other.rowspan});
+            }
             for (int below = lc.row + lc.rowspan; !loc.and_rows.empty();) {
               const auto next = std::find_if(table.cells.begin(), table.cells.end(), [&](const ocr::TableCell& c) {
                 return c.row == below && c.col == lc.col;

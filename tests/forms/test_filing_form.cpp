@@ -1,0 +1,51 @@
+// The 立案审批表's officers as bureaus lay them out: one cell, a row of names
+// and a row of numbers, a row per officer under the same label, or 主办人 and
+// 协办人 rows.
+#include <catch2/catch.hpp>
+
+#include "caseaudit/forms/extract.h"
+#include "support/fixtures.h"
+#include "synthetic_page.h"
+
+using namespace caseaudit;
+
+namespace {
+
+const forms::TemplateSet& templates() {
+  static const forms::TemplateSet set = forms::load_templates(test::source_dir() / "forms" / "templates");
+  return set;
+}
+
+// The officers a 立案审批表 with these officer rows reads, "name=number;" each.
+std::string officers(const std::vector<std::vector<std::string>>& officer_rows) {
+  std::vector<std::vector<std::string>> rows = {{"案件来源", "投诉举报"},
+                                                {"案由", "涉嫌销售不合格产品"},
+                                                {"当事人", "南阳市宛城区瑞祥日用品有限公司"},
+                                                {"统一社会信用代码", "9141130260256150XL"},
+                                                {"简要案情", "2023年10月3日，本局执法人员在检查中发现当事人销售不合格产品。"}};
+  rows.insert(rows.end(), officer_rows.begin(), officer_rows.end());
+  rows.push_back({"承办人意见", "建议立案调查。\n2023年10月3日"});
+  rows.push_back({"负责人意见", "同意立案。\n2023年10月3日"});
+  const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_form("立案审批表", rows)}, templates());
+  REQUIRE(c.documents.size() == 1);
+  CHECK(c.documents[0].type == "立案审批表");
+  const forms::ExtractedField* f = c.documents[0].field("执法人员");
+  if (!f || !f->value.is_array()) return "(none)";
+  std::string out;
+  for (const auto& o : f->value) out += o["name"].get<std::string>() + "=" + o["证号"].get<std::string>() + ";";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a filing form's officers are read from one cell, from rows of names and numbers, or a row each") {
+  const std::string both = "李四=41130325419;王五=41130907120;";
+  CHECK(officers({{"承办人", "李四（执法证号：41130325419）\n王五（执法证号：41130907120）"}}) == both);
+  CHECK(officers({{"承办人及执法证号", "李四 41130325419、王五 41130907120"}}) == both);
+  CHECK(officers({{"执法人员", "李四、王五", "执法证号", "41130325419、41130907120"}}) == both);
+  CHECK(officers({{"办案人员", "李四 证号HB416251888\n王五 证号HB416251889"}}) == "李四=HB416251888;王五=HB416251889;");
+  CHECK(officers({{"承办人", "李四、王五"}, {"执法证号", "豫烟执552066、豫烟执552067"}}) == "李四=豫烟执552066;王五=豫烟执552067;");
+  // A row per officer under the same label, and 主办人 / 协办人.
+  CHECK(officers({{"承办人", "李四", "执法证号", "41130325419"}, {"承办人", "王五", "执法证号", "41130907120"}}) == both);
+  CHECK(officers({{"主办人", "李四（41130325419）"}, {"协办人", "王五（41130907120）"}}) == both);
+}
