@@ -139,7 +139,7 @@ bool is_other_label(const icu::UnicodeString& read, const FuzzyMatch& m, const s
 }
 
 std::optional<Hit> locate_after(const FieldLocator& loc, const DocText& dt, const std::vector<std::string>& extra_until,
-                                const std::vector<icu::UnicodeString>& others) {
+                                const std::vector<icu::UnicodeString>& others, bool anywhere = true) {
   std::vector<std::string> until = loc.until;
   until.insert(until.end(), extra_until.begin(), extra_until.end());
   std::optional<Hit> found;
@@ -147,7 +147,7 @@ std::optional<Hit> locate_after(const FieldLocator& loc, const DocText& dt, cons
   // before a wrapped line of prose that starts 当事人应当…); pass 1 labels
   // starting a line; pass 2 a label followed by a colon in the flowing text,
   // where a line end broke it ("法" / "定代表人：董伟"); pass 3 any occurrence.
-  for (int pass = 0; pass < 4 && !found; ++pass) {
+  for (int pass = 0; pass < (anywhere ? 4 : 3) && !found; ++pass) {
     const bool flow = pass == 2;
     const icu::UnicodeString& s = flow ? dt.flow() : dt.lined();
     for (const std::string& label : loc.labels) {
@@ -313,7 +313,9 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
             const bool right = !loc.below && c.col == lc.col + lc.colspan && c.row <= lc.row && lc.row < c.row + c.rowspan;
             const bool below = loc.below && c.row == lc.row + lc.rowspan && c.col <= lc.col && lc.col < c.col + c.colspan;
             if (!right && !below) continue;
-            const icu::UnicodeString text = trim_value(cells[j].text);
+            // The cell's text, up to a stop word (张三，男，身份证号码…: the name).
+            icu::UnicodeString text = trim_value(cells[j].text);
+            text = trim_value(icu::UnicodeString(text, 0, first_stop(text, 1, text.length(), loc.until)));
             if (text.isEmpty()) break;
             Hit hit{text, {}};
             hit.span.where.push_back({v.ids[p], c.box});
@@ -326,8 +328,9 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
       }
     }
   // No ruled table found (or the label is not in one): read the row as text,
-  // the value running up to the next label of the form.
-  return locate_after(loc, dt, cell_labels(*v.tmpl), others);
+  // the value running up to the next label of the form; a form's label starts
+  // its row or has a colon (当事人 inside the 简要案情 is not one).
+  return locate_after(loc, dt, cell_labels(*v.tmpl), others, false);
 }
 
 // Table rows under the header row that holds the column labels; each row an

@@ -16,20 +16,25 @@ const forms::TemplateSet& templates() {
   return set;
 }
 
-// The officers a 立案审批表 with these officer rows reads, "name=number;" each.
-std::string officers(const std::vector<std::vector<std::string>>& officer_rows) {
-  std::vector<std::vector<std::string>> rows = {{"案件来源", "投诉举报"},
-                                                {"案由", "涉嫌销售不合格产品"},
-                                                {"当事人", "南阳市宛城区瑞祥日用品有限公司"},
-                                                {"统一社会信用代码", "9141130260256150XL"},
-                                                {"简要案情", "2023年10月3日，本局执法人员在检查中发现当事人销售不合格产品。"}};
+// A 立案审批表 with these party rows and officer rows, as read.
+forms::Document filing(const std::vector<std::vector<std::string>>& party_rows,
+                       const std::vector<std::vector<std::string>>& officer_rows) {
+  std::vector<std::vector<std::string>> rows = {{"案件来源", "投诉举报"}, {"案由", "涉嫌销售不合格产品"}};
+  rows.insert(rows.end(), party_rows.begin(), party_rows.end());
+  rows.push_back({"简要案情", "2023年10月3日，本局执法人员在检查中发现当事人销售不合格产品。"});
   rows.insert(rows.end(), officer_rows.begin(), officer_rows.end());
   rows.push_back({"承办人意见", "建议立案调查。\n2023年10月3日"});
   rows.push_back({"负责人意见", "同意立案。\n2023年10月3日"});
   const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_form("立案审批表", rows)}, templates());
   REQUIRE(c.documents.size() == 1);
   CHECK(c.documents[0].type == "立案审批表");
-  const forms::ExtractedField* f = c.documents[0].field("执法人员");
+  return c.documents[0];
+}
+
+// The officers a 立案审批表 with these officer rows reads, "name=number;" each.
+std::string officers(const std::vector<std::vector<std::string>>& officer_rows) {
+  const forms::Document d = filing({{"当事人", "南阳市宛城区瑞祥日用品有限公司"}}, officer_rows);
+  const forms::ExtractedField* f = d.field("执法人员");
   if (!f || !f->value.is_array()) return "(none)";
   std::string out;
   for (const auto& o : f->value) out += o["name"].get<std::string>() + "=" + o["证号"].get<std::string>() + ";";
@@ -49,3 +54,19 @@ TEST_CASE("a filing form's officers are read from one cell, from rows of names a
   CHECK(officers({{"承办人", "李四", "执法证号", "41130325419"}, {"承办人", "王五", "执法证号", "41130907120"}}) == both);
   CHECK(officers({{"主办人", "李四（41130325419）"}, {"协办人", "王五（41130907120）"}}) == both);
 }
+
+TEST_CASE("a filing form's party is read under other label words; the 简要案情's 当事人 is no label") {
+  const std::string company = "南阳市宛城区瑞祥日用品有限公司";
+  const std::vector<std::vector<std::string>> officer = {{"承办人", "李四（执法证号：41130325419）"}};
+  for (const char* label : {"当事人", "当事人（单位）", "被处罚人", "违法主体", "当事人姓名或名称", "单位名称（姓名）"}) {
+    INFO(label);
+    const forms::ExtractedField* f = filing({{label, company}}, officer).field("当事人");
+    REQUIRE(f);
+    CHECK(f->value["name"] == company);
+  }
+  // A person's particulars after the name, in the same cell.
+  const forms::Document person = filing({{"当事人", "张三，男，身份证号码：411302198001011234"}}, officer);
+  CHECK(person.field("当事人")->value["name"] == "张三");
+  CHECK(person.field("身份证号")->value == "411302198001011234");
+}
+
