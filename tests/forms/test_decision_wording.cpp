@@ -1,7 +1,8 @@
-// The 当事人 block of a decision in the wordings bureaus print: another label
+// A decision in the wordings bureaus print. The 当事人 block: another label
 // (被处罚人), a qualifier, a person's particulars after a comma, the code in
-// brackets after the name, a spaced label, the name on the next line. A
+// brackets after the name, a spaced label, the name on the next line; a
 // wrapped line of prose that starts with 当事人 is never taken for the label.
+// The officers in the prose: the list ends with its clause.
 #include <catch2/catch.hpp>
 
 #include "caseaudit/forms/extract.h"
@@ -18,13 +19,16 @@ const forms::TemplateSet& templates() {
   return set;
 }
 
-// A decision whose party block is `party`.
-std::vector<std::string> page1(const std::vector<std::string>& party) {
+const std::vector<std::string> kOfficers = {
+    "2023年10月3日，本局对当事人涉嫌销售不合格产品一案立案调查。本局执法人员方芳（执法证号：41130325419）、",
+    "董立新（执法证号：41130907120）依法对当事人进行了调查取证，现已调查终结。"};
+
+// A decision's first page: its party block, then how the officers are named.
+std::vector<std::string> page1(const std::vector<std::string>& party, const std::vector<std::string>& officers) {
   std::vector<std::string> v = {"南阳市市场监督管理局", "行政处罚决定书", "宛市监罚字〔2023〕16号"};
   v.insert(v.end(), party.begin(), party.end());
-  v.insert(v.end(), {"2023年10月3日，本局对当事人涉嫌销售不合格产品一案立案调查。本局执法人员方芳（执法证号：41130325419）、",
-          "董立新（执法证号：41130907120）依法对当事人进行了调查取证，现已调查终结。",
-          "本局查明：当事人销售不合格电线20卷。", "上述事实，有检验报告等证据证明。", "— 1 —"});
+  v.insert(v.end(), officers.begin(), officers.end());
+  v.insert(v.end(), {"本局查明：当事人销售不合格电线20卷。", "上述事实，有检验报告等证据证明。", "— 1 —"});
   return v;
 }
 
@@ -37,8 +41,8 @@ std::vector<std::string> page2() {
       "南阳市市场监督管理局", "二〇二三年十一月十三日", "— 2 —"};
 }
 
-forms::Document decision(const std::vector<std::string>& party) {
-  std::vector<ocr::PageResult> p{synthetic_page(page1(party), "1.jpg"), synthetic_page(page2(), "2.jpg")};
+forms::Document decision(const std::vector<std::string>& party, const std::vector<std::string>& officers = kOfficers) {
+  std::vector<ocr::PageResult> p{synthetic_page(page1(party, officers), "1.jpg"), synthetic_page(page2(), "2.jpg")};
   return forms::extract_case("t", p, templates()).documents.at(0);
 }
 
@@ -69,3 +73,24 @@ TEST_CASE("a party's name ends at the comma or bracket before its particulars") 
         kCompany);
   CHECK(party_of(decision({"当事人：", kCompany, "统一社会信用代码：9141130260256150XL", "住所：南阳市宛城区工业南路26号"})) == kCompany);
 }
+
+TEST_CASE("a decision's officers are the list of their clause, whatever verb ends it") {
+  const auto officers = [](const std::vector<std::string>& prose) {
+    const forms::Document d = decision({std::string("当事人：") + kCompany}, prose);
+    const forms::ExtractedField* f = d.field("执法人员");
+    std::string out;
+    if (f && f->value.is_array())
+      for (const auto& o : f->value) out += o["name"].get<std::string>() + "=" + o["证号"].get<std::string>() + ";";
+    return out;
+  };
+  CHECK(officers(kOfficers) == "方芳=41130325419;董立新=41130907120;");
+  CHECK(officers({"2023年10月3日，本局立案调查，指派执法人员李四（证号HB416251888）、王五（证号HB416251889）",
+                  "于当日赴现场检查。"}) == "李四=HB416251888;王五=HB416251889;");
+  CHECK(officers({"2023年10月3日，本局办案人员李四（41130325419）、王五（41130907120）在检查中发现当事人销售不合格产品。"}) ==
+        "李四=41130325419;王五=41130907120;");
+  CHECK(officers({"2023年10月3日，本局执法人员李四、王五（执法证号：豫烟执552066、豫烟执552067）前往当事人经营场所检查。"}) ==
+        "李四=豫烟执552066;王五=豫烟执552067;");
+  CHECK(officers({"2023年10月3日，执法人员：李四（41130325419）、王五（41130907120）到当事人经营场所检查。"}) ==
+        "李四=41130325419;王五=41130907120;");
+}
+
