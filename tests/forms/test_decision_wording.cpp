@@ -94,3 +94,19 @@ TEST_CASE("a decision's officers are the list of their clause, whatever verb end
         "李四=41130325419;王五=41130907120;");
 }
 
+
+TEST_CASE("a notice's penalty basis is not the article it gives the party's rights under") {
+  const std::vector<std::string> page = {
+      "南阳市市场监督管理局", "行政处罚事先告知书", "宛市监罚告字〔2023〕12号", std::string("当事人：") + kCompany,
+      "本局认为，你（单位）的上述行为违反了《中华人民共和国食品安全法》第三十五条第一款的规定。依据《中华人民共和国食品安全",
+      "法》第一百二十二条第一款的规定，对你（单位）作出如下行政处罚：", "一、罚款人民币98000元。",
+      "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）可在收到本告知书之日起五日内向本局进行陈述、申辩。",
+      "南阳市市场监督管理局", "2023年11月3日"};
+  const forms::CaseExtraction c = forms::extract_case("t", {synthetic_page(page)}, templates());
+  REQUIRE(c.documents.size() == 1);
+  const forms::ExtractedField* basis = c.documents[0].field("处罚依据");
+  REQUIRE(basis);
+  REQUIRE(basis->value.size() == 1);
+  CHECK(basis->value[0]["law"] == "中华人民共和国食品安全法");
+  CHECK(basis->value[0]["article"] == 122);
+}

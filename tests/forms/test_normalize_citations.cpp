@@ -44,6 +44,9 @@ TEST_CASE("parse_citations reads the number forms") {
     CHECK(texts("《产品质量法》第四十九条第2项") == "《产品质量法》第49条第2项");
   }
   CHECK(texts("《产品质量法》 第 四十九 条 第 一 款") == "《产品质量法》第49条第1款");
+  // OCR on a poor scan: a speck after 第, 一 read as a dash.
+  CHECK(texts("《中华人民共和国食品安全法》第·一百二十二条第－款") == "《中华人民共和国食品安全法》第122条第1款");
+  CHECK(texts("《产品质量法》第四十九条第-款") == "《产品质量法》第49条第1款");
 }
 
 TEST_CASE("parse_citations reads citations in running text") {

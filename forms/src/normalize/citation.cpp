@@ -1,4 +1,5 @@
 // Legal citations in a passage (see normalize.h).
+#include "caseaudit/forms/lookalikes.h"
 #include "caseaudit/forms/normalize.h"
 #include "normalize/detail.h"
 
@@ -27,6 +28,12 @@ std::optional<int> read_ordinal(std::u32string_view s, std::size_t& pos, char32_
   std::size_t i = pos;
   if (i >= s.size() || s[i] != U'第') return std::nullopt;
   ++i;
+  // A speck read after 第 (第·一百二十二条), and 一 read as a dash (第－款).
+  while (i < s.size() && (s[i] == U'·' || s[i] == U'•' || s[i] == U'・' || s[i] == U'.')) ++i;
+  if (i + 1 < s.size() && s[i] != U'一' && !is_numeral_char(s[i]) && lookalike(s[i], U'一') && s[i + 1] == marker) {
+    pos = i + 2;
+    return 1;
+  }
   const bool bracketed = marker == U'项' && i < s.size() && s[i] == U'(';
   if (bracketed) ++i;
   const std::size_t start = i;

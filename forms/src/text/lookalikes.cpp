@@ -11,12 +11,12 @@ namespace {
 // Groups of characters read one for another. Latin/digit groups come from
 // what the engines do to 文号 and codes; the Chinese groups from misread agency
 // and party names (菀州市 for 宛州市, …专英局 for …专卖局, 青阳县市监督理局).
-constexpr std::array<std::u32string_view, 34> kGroups = {
+constexpr std::array<std::u32string_view, 35> kGroups = {
     U"0OoDQ〇○", U"1Il|7", U"2Zz", U"5Ss6", U"68Bb", U"38", U"089",
     U"〔[(【「{〖『﹝CcLl", U"〕])】」}〗』﹞Jj",
     U"宛菀苑", U"州洲川", U"市巿币", U"场扬汤杨", U"监盐蓝", U"管菅营", U"理埋里", U"局居届",
     U"卖英买实", U"烟姻咽", U"环坏怀", U"境镜竟", U"县悬", U"区匹", U"漯漂梨", U"督替",
-    U"务各", U"税锐", U"商啇", U"阳旧", U"执扒", U"罚罸", U"二三", U"日曰", U"郾郡郧鄢"};
+    U"务各", U"税锐", U"商啇", U"阳旧", U"执扒", U"罚罸", U"二三", U"日曰", U"郾郡郧鄢", U"一-－—–_"};
 
 }  // namespace
 

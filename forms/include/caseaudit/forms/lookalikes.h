@@ -16,7 +16,7 @@ namespace caseaudit::forms {
 // True when OCR reads `a` for `b` (or the reverse) often enough that a
 // difference between them may be a misread: 0/O/D/Q/〇, 1/I/l/7, 2/Z, 5/S/6,
 // 6/8/B, 3/8, 0/8/9, the bracket kinds (〔 [ ( 【 read as C or L), and Chinese
-// characters of similar shape (宛/菀, 卖/英, 场/扬, 管/菅 ...). Equal characters
+// characters of similar shape (宛/菀, 卖/英, 场/扬, 管/菅 ..., 一 and the dashes). Equal characters
 // are look-alikes of themselves.
 bool lookalike(char32_t a, char32_t b);
 
