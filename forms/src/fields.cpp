@@ -239,6 +239,48 @@ std::vector<std::string> cell_labels(const Template& t) {
   return labels;
 }
 
+// A whole-row label's value where no ruled table was found: from the label at
+// the start of a line over the lines below it (names on one, 执法证件号 and
+// the numbers on the next, or a line an officer) up to the next label of the
+// form, an opinion (…意见) or a date on its own line; six lines at most.
+std::optional<Hit> locate_rows_as_text(const FieldLocator& loc, const DocText& dt, const std::vector<icu::UnicodeString>& others) {
+  const icu::UnicodeString& s = dt.lined();
+  static const icu::UnicodeString kOpinion = u16("意见");
+  for (const std::string& label : loc.labels) {
+    const icu::UnicodeString u = u16(label);
+    for (int32_t from = 0; from < s.length();) {
+      const FuzzyMatch m = find_label(s, u, from);
+      if (!m.found()) break;
+      from = m.end;
+      const bool line_start = m.begin == 0 || s.charAt(m.begin - 1) == '\n';
+      if (!line_start || m.edits > 0 || is_other_label(s, m, others)) continue;
+      int32_t eol = s.indexOf(u'\n', m.end);
+      if (eol < 0) eol = s.length();
+      if (!loc.exclude.empty() && excluded(icu::UnicodeString(s, m.begin, eol - m.begin), loc.exclude)) continue;
+      int32_t start = skip_qualifier(s, m.end);
+      while (start < eol && (is_colon(s.charAt(start)) || s.charAt(start) == ' ')) ++start;
+      int32_t end = eol;
+      for (int lines = 0; lines < 6 && end < s.length(); ++lines) {
+        const int32_t next = end + 1;
+        int32_t next_eol = s.indexOf(u'\n', next);
+        if (next_eol < 0) next_eol = s.length();
+        const icu::UnicodeString line(s, next, next_eol - next);
+        bool and_row = false;
+        for (const std::string& l : loc.and_rows) and_row = and_row || line.startsWith(u16(l));
+        bool stop = line.indexOf(kOpinion) >= 0 || parse_date(utf8(line)).has_value();
+        for (const auto& other : others) stop = stop || (!and_row && line.startsWith(other) && line.length() <= other.length() + 1);
+        if (stop) break;
+        end = next_eol;
+      }
+      icu::UnicodeString value(s, start, end - start);
+      value = trim_value(value.findAndReplace(u"\n", u"、"));
+      if (value.isEmpty()) continue;
+      return Hit{value, dt.lined_span(start, end)};
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
   const DocText& dt = v.all;
   const std::vector<icu::UnicodeString> others = template_labels(*v.tmpl);
@@ -330,6 +372,8 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
   // No ruled table found (or the label is not in one): read the row as text,
   // the value running up to the next label of the form; a form's label starts
   // its row or has a colon (当事人 inside the 简要案情 is not one).
+  if (loc.whole_row)
+    if (auto rows = locate_rows_as_text(loc, dt, others)) return rows;
   return locate_after(loc, dt, cell_labels(*v.tmpl), others, false);
 }
 

@@ -70,3 +70,24 @@ TEST_CASE("a filing form's party is read under other label words; the 简要案�
   CHECK(person.field("身份证号")->value == "411302198001011234");
 }
 
+
+TEST_CASE("a filing form whose grid was not found: officers over the lines below their label") {
+  const auto read = [](const std::vector<std::string>& officer_lines) {
+    std::vector<std::string> lines = {"立案审批表", "编号：宛市监立〔2023〕16号", "案件来源", "投诉举报", "案由", "涉嫌销售不合格产品",
+                                      "当事人", "南阳市宛城区瑞祥日用品有限公司",
+                                      "简要案情", "2023年10月3日，本局执法人员在检查中发现当事人销售不合格产品。"};
+    lines.insert(lines.end(), officer_lines.begin(), officer_lines.end());
+    lines.insert(lines.end(), {"承办人意见", "建议立案调查。", "2023年10月3日", "负责人意见", "同意立案。", "2023年10月3日"});
+    const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_page(lines)}, templates());
+    const forms::ExtractedField* f = c.documents.at(0).field("执法人员");
+    std::string out;
+    if (f && f->value.is_array())
+      for (const auto& o : f->value) out += o["name"].get<std::string>() + "=" + o["证号"].get<std::string>() + ";";
+    return out;
+  };
+  const std::string both = "李四=41130325419;王五=41130907120;";
+  CHECK(read({"办案人员", "李四、王五", "执法证件号", "41130325419、41130907120"}) == both);
+  CHECK(read({"承办人", "李四（执法证号：41130325419）", "王五（执法证号：41130907120）"}) == both);
+  CHECK(read({"承办人及执法证号：李四 41130325419", "王五 41130907120"}) == both);
+  CHECK(read({"承办人李四执法证号41130325419", "承办人王五执法证号41130907120"}) == both);
+}
