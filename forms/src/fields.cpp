@@ -2,6 +2,7 @@
 #include "fields.h"
 
 #include <unicode/regex.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <map>
@@ -53,8 +54,18 @@ int32_t first_stop(const icu::UnicodeString& text, int32_t from, int32_t limit, 
 }
 
 // A label's qualifier in brackets before its colon (当事人名称（姓名）：,
-// 住所(经营场所)：): where the value starts is after it.
+// 住所(经营场所)：), or an alternative after a slash (统一社会信用代码/注册号：):
+// where the value starts is after it.
 int32_t skip_qualifier(const icu::UnicodeString& s, int32_t at) {
+  // An alternative label after a slash (统一社会信用代码/注册号：, 住所/经营场所：).
+  if (at < s.length() && (s.charAt(at) == u'/' || s.charAt(at) == u'／')) {
+    for (int32_t i = at + 1; i < s.length() && i <= at + 8; ++i) {
+      const UChar c = s.charAt(i);
+      if (is_colon(c)) return i;
+      if (c == u'\n' || u_isdigit(c)) return at;
+    }
+    return at;
+  }
   if (at >= s.length() || (s.charAt(at) != u'（' && s.charAt(at) != u'(')) return at;
   for (int32_t i = at + 1; i < s.length() && i <= at + 8; ++i) {
     const UChar c = s.charAt(i);

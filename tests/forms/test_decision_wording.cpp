@@ -110,3 +110,10 @@ TEST_CASE("a notice's penalty basis is not the article it gives the party's righ
   CHECK(basis->value[0]["law"] == "中华人民共和国食品安全法");
   CHECK(basis->value[0]["article"] == 122);
 }
+
+TEST_CASE("a label with an alternative after a slash: the value after the colon") {
+  const forms::Document d = decision({std::string("当事人：") + kCompany, "统一社会信用代码/注册号：9141130260256150XL",
+                                      "住所/经营场所：南阳市宛城区工业南路26号"});
+  CHECK(d.field("统一社会信用代码")->value == "9141130260256150XL");
+  CHECK(d.field("地址")->value == "南阳市宛城区工业南路26号");
+}
