@@ -3,6 +3,9 @@
 // reason: never a guess.
 #include <unicode/regex.h>
 
+#include <algorithm>
+
+#include "caseaudit/forms/code_points.h"
 #include "caseaudit/forms/normalize.h"
 #include "fields.h"
 #include "fuzzy.h"
@@ -36,6 +39,22 @@ void code_value(ExtractedField& f, const CodeCheck& c, const char* what) {
 }
 
 // 执法人员 as a list of {name, 证号} (证号 "" when none is printed).
+// A four-character name without a two-character surname (李四王五): two names
+// whose separating space the reading lost, as likely as one name; "" if none.
+std::string joined_names(const nlohmann::json& officers) {
+  static constexpr std::u32string_view kDoubleSurnames[] = {
+      U"欧阳", U"司马", U"上官", U"诸葛", U"东方", U"皇甫", U"尉迟", U"公孙", U"慕容", U"长孙", U"宇文", U"司徒",
+      U"夏侯", U"令狐", U"钟离", U"澹台", U"呼延", U"端木", U"百里", U"南宫", U"西门", U"独孤", U"轩辕", U"万俟"};
+  for (const auto& o : officers) {
+    const std::u32string name = to_u32(o["name"].get<std::string>());
+    if (name.size() != 4) continue;
+    if (std::none_of(std::begin(kDoubleSurnames), std::end(kDoubleSurnames),
+                     [&](std::u32string_view s) { return name.compare(0, 2, s) == 0; }))
+      return to_utf8(name);
+  }
+  return "";
+}
+
 nlohmann::json officers(const std::string& raw, std::string* leftover) {
   nlohmann::json list = nlohmann::json::array();
   for (const Officer& o : parse_officers(raw, leftover)) list.push_back({{"name", o.name}, {"证号", o.cert}});
@@ -144,6 +163,8 @@ void normalise_field(ExtractedField& f, const FieldSpec& spec) {
         f.problem = "执法证号无法识别：" + leftover + " (a certificate number could not be read)";
       else if (f.parsed && !leftover.empty())
         f.problem = "部分内容未能识别为姓名或证号：" + leftover + " (part of the text was read as neither a name nor a number)";
+      else if (const std::string joined = joined_names(list); !joined.empty())
+        f.problem = "「" + joined + "」可能是两人姓名连写（空格未识别），请核对 (may be two names with the space between them lost)";
       return;
     }
     case FieldType::Terms: {

@@ -48,3 +48,24 @@ TEST_CASE("a 送达回证's servers are read under the label words bureaus use, 
   CHECK(servers({{"送达人", "李四", "王五"}, {"执法证号", "41130325419", "41130907120"}}) == "李四=41130325419;王五=41130907120;");
   CHECK(servers({{"送 达 人", "李四、王五"}}) == "李四=;王五=;");
 }
+
+TEST_CASE("two names whose space the reading lost are one four-character name in doubt, not one officer") {
+  const std::vector<std::vector<std::string>> rows = {{"送达文书名称及文号", "《行政处罚决定书》宛市监处罚〔2023〕16号"},
+                                                      {"受送达人", "南阳市宛城区瑞祥日用品有限公司"},
+                                                      {"送达方式", "直接送达"},
+                                                      {"收件人签名或盖章", "张三\n2023年11月15日"},
+                                                      {"送达人签名", "李四 王五"}};
+  const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_form("送达回证", rows)}, templates());
+  const forms::ExtractedField* f = c.documents.at(0).field("送达人");
+  REQUIRE(f);
+  CHECK(f->value.size() == 1);
+  CHECK(f->problem.find("李四王五") != std::string::npos);  // a rule lists it to verify, never "one officer"
+  // A compound surname is one person.
+  const std::vector<std::vector<std::string>> one = {{"送达文书名称及文号", "《行政处罚决定书》宛市监处罚〔2023〕16号"},
+                                                     {"受送达人", "南阳市宛城区瑞祥日用品有限公司"},
+                                                     {"送达方式", "直接送达"},
+                                                     {"收件人签名或盖章", "张三\n2023年11月15日"},
+                                                     {"送达人签名", "欧阳小明、王五"}};
+  const forms::CaseExtraction d = forms::extract_case("t", {test::synthetic_form("送达回证", one)}, templates());
+  CHECK(d.documents.at(0).field("送达人")->problem.empty());
+}
