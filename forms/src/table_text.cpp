@@ -67,10 +67,11 @@ namespace {
 bool han(UChar32 c) { return u_getIntPropertyValue(c, UCHAR_SCRIPT) == USCRIPT_HAN; }
 
 // Whether a line of Han characters runs on across the border between cells a
-// and b (b right of a, the same rows): characters of the line on each side, and one across it (a quarter of its width or more on each side) or
-// the two nearest closer than half a character's height, as within a word;
-// text in two cells keeps the cells' padding and the rule between. A ruling
-// line read as a character (1, |, 「) is not a Han character.
+// and b (b right of a, the same rows): characters of the line on each side,
+// and one across it (a quarter of its width or more on each side) or the two
+// nearest closer than half a character's height, as within a word; text in
+// two cells keeps the cells' padding and the rule between. A ruling line read
+// as a character (1, |, 「) is not a Han character.
 bool straddled(const DocText& dt, int page, const ocr::TableCell& a, const ocr::TableCell& b) {
   const int border = (a.box.right() + b.box.x) / 2;
   const int top = std::max(a.box.y, b.box.y), bottom = std::min(a.box.bottom(), b.box.bottom());
