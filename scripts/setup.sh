@@ -19,6 +19,8 @@ PACKAGES=(
   fonts-arphic-ukai fonts-arphic-uming
   # pdftotext and pdfinfo, used by the tests to read back searchable PDFs
   poppler-utils
+  # strace: the test that every command makes no network call
+  strace
   # the one-off rewrite of the PP-OCR model graphs for OpenCV 4.6 (scripts/models.sh)
   python3-onnx python3-numpy
 )
