@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "caseaudit/forms/extract.h"
+#include "forms_support.h"
 #include "support/fixtures.h"
 #include "synthetic_page.h"
 
@@ -11,11 +12,6 @@ using namespace caseaudit;
 using caseaudit::test::synthetic_page;
 
 namespace {
-
-const forms::TemplateSet& templates() {
-  static const forms::TemplateSet set = forms::load_templates(caseaudit::test::source_dir() / "forms" / "templates");
-  return set;
-}
 
 std::vector<std::string> decision_page1(const std::string& title) {
   return {"南阳市市场监督管理局", title, "宛市监罚字〔2023〕16号", "当事人：南阳市宛城区瑞祥日用品有限公司",
@@ -40,7 +36,7 @@ std::vector<std::string> decision_page2(bool remedy = true) {
 forms::CaseExtraction run(const std::vector<std::vector<std::string>>& pages) {
   std::vector<ocr::PageResult> p;
   for (std::size_t i = 0; i < pages.size(); ++i) p.push_back(synthetic_page(pages[i], std::to_string(i + 1) + ".jpg"));
-  return forms::extract_case("test", p, templates());
+  return forms::extract_case("test", p, test::shipped_templates());
 }
 
 }  // namespace

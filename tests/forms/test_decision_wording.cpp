@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "caseaudit/forms/extract.h"
+#include "forms_support.h"
 #include "support/fixtures.h"
 #include "synthetic_page.h"
 
@@ -13,11 +14,6 @@ using namespace caseaudit;
 using caseaudit::test::synthetic_page;
 
 namespace {
-
-const forms::TemplateSet& templates() {
-  static const forms::TemplateSet set = forms::load_templates(caseaudit::test::source_dir() / "forms" / "templates");
-  return set;
-}
 
 const std::vector<std::string> kOfficers = {
     "2023年10月3日，本局对当事人涉嫌销售不合格产品一案立案调查。本局执法人员方芳（执法证号：41130325419）、",
@@ -43,7 +39,7 @@ std::vector<std::string> page2() {
 
 forms::Document decision(const std::vector<std::string>& party, const std::vector<std::string>& officers = kOfficers) {
   std::vector<ocr::PageResult> p{synthetic_page(page1(party, officers), "1.jpg"), synthetic_page(page2(), "2.jpg")};
-  return forms::extract_case("t", p, templates()).documents.at(0);
+  return forms::extract_case("t", p, test::shipped_templates()).documents.at(0);
 }
 
 std::string party_of(const forms::Document& d) {
@@ -77,11 +73,7 @@ TEST_CASE("a party's name ends at the comma or bracket before its particulars") 
 TEST_CASE("a decision's officers are the list of their clause, whatever verb ends it") {
   const auto officers = [](const std::vector<std::string>& prose) {
     const forms::Document d = decision({std::string("当事人：") + kCompany}, prose);
-    const forms::ExtractedField* f = d.field("执法人员");
-    std::string out;
-    if (f && f->value.is_array())
-      for (const auto& o : f->value) out += o["name"].get<std::string>() + "=" + o["证号"].get<std::string>() + ";";
-    return out;
+    return test::officers_text(d.field("执法人员"));
   };
   CHECK(officers(kOfficers) == "方芳=41130325419;董立新=41130907120;");
   CHECK(officers({"2023年10月3日，本局立案调查，指派执法人员李四（证号HB416251888）、王五（证号HB416251889）",
@@ -102,7 +94,7 @@ TEST_CASE("a notice's penalty basis is not the article it gives the party's righ
       "法》第一百二十二条第一款的规定，对你（单位）作出如下行政处罚：", "一、罚款人民币98000元。",
       "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）可在收到本告知书之日起五日内向本局进行陈述、申辩。",
       "南阳市市场监督管理局", "2023年11月3日"};
-  const forms::CaseExtraction c = forms::extract_case("t", {synthetic_page(page)}, templates());
+  const forms::CaseExtraction c = forms::extract_case("t", {synthetic_page(page)}, test::shipped_templates());
   REQUIRE(c.documents.size() == 1);
   const forms::ExtractedField* basis = c.documents[0].field("处罚依据");
   REQUIRE(basis);

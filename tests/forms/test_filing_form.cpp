@@ -4,17 +4,13 @@
 #include <catch2/catch.hpp>
 
 #include "caseaudit/forms/extract.h"
+#include "forms_support.h"
 #include "support/fixtures.h"
 #include "synthetic_page.h"
 
 using namespace caseaudit;
 
 namespace {
-
-const forms::TemplateSet& templates() {
-  static const forms::TemplateSet set = forms::load_templates(test::source_dir() / "forms" / "templates");
-  return set;
-}
 
 // A 立案审批表 with these party rows and officer rows, as read.
 forms::Document filing(const std::vector<std::vector<std::string>>& party_rows,
@@ -25,7 +21,7 @@ forms::Document filing(const std::vector<std::vector<std::string>>& party_rows,
   rows.insert(rows.end(), officer_rows.begin(), officer_rows.end());
   rows.push_back({"承办人意见", "建议立案调查。\n2023年10月3日"});
   rows.push_back({"负责人意见", "同意立案。\n2023年10月3日"});
-  const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_form("立案审批表", rows)}, templates());
+  const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_form("立案审批表", rows)}, test::shipped_templates());
   REQUIRE(c.documents.size() == 1);
   CHECK(c.documents[0].type == "立案审批表");
   return c.documents[0];
@@ -34,11 +30,7 @@ forms::Document filing(const std::vector<std::vector<std::string>>& party_rows,
 // The officers a 立案审批表 with these officer rows reads, "name=number;" each.
 std::string officers(const std::vector<std::vector<std::string>>& officer_rows) {
   const forms::Document d = filing({{"当事人", "南阳市宛城区瑞祥日用品有限公司"}}, officer_rows);
-  const forms::ExtractedField* f = d.field("执法人员");
-  if (!f || !f->value.is_array()) return "(none)";
-  std::string out;
-  for (const auto& o : f->value) out += o["name"].get<std::string>() + "=" + o["证号"].get<std::string>() + ";";
-  return out;
+  return test::officers_text(d.field("执法人员"));
 }
 
 }  // namespace
@@ -78,12 +70,8 @@ TEST_CASE("a filing form whose grid was not found: officers over the lines below
                                       "简要案情", "2023年10月3日，本局执法人员在检查中发现当事人销售不合格产品。"};
     lines.insert(lines.end(), officer_lines.begin(), officer_lines.end());
     lines.insert(lines.end(), {"承办人意见", "建议立案调查。", "2023年10月3日", "负责人意见", "同意立案。", "2023年10月3日"});
-    const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_page(lines)}, templates());
-    const forms::ExtractedField* f = c.documents.at(0).field("执法人员");
-    std::string out;
-    if (f && f->value.is_array())
-      for (const auto& o : f->value) out += o["name"].get<std::string>() + "=" + o["证号"].get<std::string>() + ";";
-    return out;
+    const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_page(lines)}, test::shipped_templates());
+    return test::officers_text(c.documents.at(0).field("执法人员"));
   };
   const std::string both = "李四=41130325419;王五=41130907120;";
   CHECK(read({"办案人员", "李四、王五", "执法证件号", "41130325419、41130907120"}) == both);

@@ -4,17 +4,13 @@
 #include <catch2/catch.hpp>
 
 #include "caseaudit/forms/extract.h"
+#include "forms_support.h"
 #include "support/fixtures.h"
 #include "synthetic_page.h"
 
 using namespace caseaudit;
 
 namespace {
-
-const forms::TemplateSet& templates() {
-  static const forms::TemplateSet set = forms::load_templates(test::source_dir() / "forms" / "templates");
-  return set;
-}
 
 // The officers a report signed with these lines reads, "name=number;" each.
 std::string officers(const std::vector<std::string>& signature) {
@@ -27,14 +23,10 @@ std::string officers(const std::vector<std::string>& signature) {
       "根据《行政执法机关移送涉嫌犯罪案件的规定》第三条，建议将本案移送公安机关。", "以上报告，请审查。"};
   lines.insert(lines.end(), signature.begin(), signature.end());
   lines.insert(lines.end(), {"南阳市市场监督管理局", "2023年8月9日"});
-  const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_page(lines)}, templates());
+  const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_page(lines)}, test::shipped_templates());
   REQUIRE(c.documents.size() == 1);
   CHECK(c.documents[0].type == "涉嫌犯罪案件情况的调查报告");
-  const forms::ExtractedField* f = c.documents[0].field("执法人员");
-  std::string out;
-  if (f && f->value.is_array())
-    for (const auto& o : f->value) out += o["name"].get<std::string>() + "=" + o["证号"].get<std::string>() + ";";
-  return out;
+  return test::officers_text(c.documents[0].field("执法人员"));
 }
 
 }  // namespace

@@ -4,17 +4,13 @@
 #include <catch2/catch.hpp>
 
 #include "caseaudit/forms/extract.h"
+#include "forms_support.h"
 #include "support/fixtures.h"
 #include "synthetic_page.h"
 
 using namespace caseaudit;
 
 namespace {
-
-const forms::TemplateSet& templates() {
-  static const forms::TemplateSet set = forms::load_templates(test::source_dir() / "forms" / "templates");
-  return set;
-}
 
 // The officers a 送达回证 with these 送达人 rows reads, "name=number;" each.
 std::string servers(const std::vector<std::vector<std::string>>& server_rows) {
@@ -25,16 +21,12 @@ std::string servers(const std::vector<std::vector<std::string>>& server_rows) {
                                                 {"收件人签名或盖章", "张三\n2023年11月15日"}};
   rows.insert(rows.end(), server_rows.begin(), server_rows.end());
   rows.push_back({"备注", ""});
-  const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_form("送达回证", rows)}, templates());
+  const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_form("送达回证", rows)}, test::shipped_templates());
   REQUIRE(c.documents.size() == 1);
   const forms::Document& d = c.documents[0];
   CHECK(d.type == "送达回证");
   CHECK(d.field("送达日期")->value == "2023-11-15");
-  const forms::ExtractedField* f = d.field("送达人");
-  if (!f || !f->value.is_array()) return "(none)";
-  std::string out;
-  for (const auto& o : f->value) out += o["name"].get<std::string>() + "=" + o["证号"].get<std::string>() + ";";
-  return out;
+  return test::officers_text(d.field("送达人"));
 }
 
 }  // namespace
@@ -55,7 +47,7 @@ TEST_CASE("two names whose space the reading lost are one four-character name in
                                                       {"送达方式", "直接送达"},
                                                       {"收件人签名或盖章", "张三\n2023年11月15日"},
                                                       {"送达人签名", "李四 王五"}};
-  const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_form("送达回证", rows)}, templates());
+  const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_form("送达回证", rows)}, test::shipped_templates());
   const forms::ExtractedField* f = c.documents.at(0).field("送达人");
   REQUIRE(f);
   CHECK(f->value.size() == 1);
@@ -66,6 +58,6 @@ TEST_CASE("two names whose space the reading lost are one four-character name in
                                                      {"送达方式", "直接送达"},
                                                      {"收件人签名或盖章", "张三\n2023年11月15日"},
                                                      {"送达人签名", "欧阳小明、王五"}};
-  const forms::CaseExtraction d = forms::extract_case("t", {test::synthetic_form("送达回证", one)}, templates());
+  const forms::CaseExtraction d = forms::extract_case("t", {test::synthetic_form("送达回证", one)}, test::shipped_templates());
   CHECK(d.documents.at(0).field("送达人")->problem.empty());
 }

@@ -3,17 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include "caseaudit/forms/extract.h"
+#include "forms_support.h"
 #include "support/fixtures.h"
 #include "synthetic_page.h"
 
 using namespace caseaudit;
 
 namespace {
-
-const forms::TemplateSet& templates() {
-  static const forms::TemplateSet set = forms::load_templates(test::source_dir() / "forms" / "templates");
-  return set;
-}
 
 forms::Document letter(const std::string& to) {
   const std::vector<std::string> lines = {
@@ -22,7 +18,7 @@ forms::Document letter(const std::string& to) {
       "经查，当事人销售金额52000元。",
       "根据《行政执法机关移送涉嫌犯罪案件的规定》第三条之规定，现将该案移送你局，涉嫌《中华人民共和国刑法》第一百四十条规定的销售伪劣产品罪。",
       "附件：1.涉嫌犯罪案件情况的调查报告", "南阳市市场监督管理局", "2023年8月10日"};
-  const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_page(lines)}, templates());
+  const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_page(lines)}, test::shipped_templates());
   REQUIRE(c.documents.size() == 1);
   CHECK(c.documents[0].type == "涉嫌犯罪案件移送书");
   return c.documents[0];
