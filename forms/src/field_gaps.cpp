@@ -29,7 +29,7 @@ std::optional<SpanInfo> label_seen(const FieldSpec& spec, const DocView& v) {
         if (!m.found()) break;
         from = m.end;
         const bool colon = m.end < s.length() && is_colon(s.charAt(m.end));
-        const bool line_start = m.begin == 0 || s.charAt(m.begin - 1) == '\n';
+        const bool line_start = starts_line(s, m);
         const bool line_end = m.end >= s.length() || s.charAt(m.end) == '\n';
         if (colon || (line_start && line_end) || (loc.kind == FieldLocator::Kind::Section && line_start))
           return v.all.lined_span(m.begin, m.end);

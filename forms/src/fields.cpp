@@ -171,7 +171,7 @@ std::optional<Hit> locate_after(const FieldLocator& loc, const DocText& dt, cons
         if (is_other_label(s, m, others)) continue;
         const int32_t after = skip_qualifier(s, m.end);
         const bool colon = after < s.length() && is_colon(s.charAt(after));
-        const bool line_start = m.begin == 0 || s.charAt(m.begin - 1) == '\n';
+        const bool line_start = starts_line(s, m);
         if (pass == 0 && !colon) continue;
         if (pass == 1 && !line_start) continue;
         if (pass == 2 && (!colon || m.edits > 0)) continue;
@@ -263,8 +263,7 @@ std::optional<Hit> locate_rows_as_text(const FieldLocator& loc, const DocText& d
       const FuzzyMatch m = find_label(s, u, from);
       if (!m.found()) break;
       from = m.end;
-      const bool line_start = m.begin == 0 || s.charAt(m.begin - 1) == '\n';
-      if (!line_start || m.edits > 0 || is_other_label(s, m, others)) continue;
+      if (!starts_line(s, m) || m.edits > 0 || is_other_label(s, m, others)) continue;
       int32_t eol = s.indexOf(u'\n', m.end);
       if (eol < 0) eol = s.length();
       if (!loc.exclude.empty() && excluded(icu::UnicodeString(s, m.begin, eol - m.begin), loc.exclude)) continue;
@@ -317,9 +316,7 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
               const ocr::TableCell& other = table.cells[k];
               if (k == i || other.col != lc.col || bare_length(cells[k].text) > u.length() + 4) continue;
               if (excluded(cells[k].text, loc.exclude)) continue;
-              bool labelled = false;
-              for (const std::string& l : loc.labels) labelled = labelled || find_label(cells[k].text, u16(l)).found();
-              if (labelled) spans.push_back({other.row, other.row + other.rowspan});
+              if (has_any_label(cells[k].text, loc.labels)) spans.push_back({other.row, other.row + other.rowspan});
             }
             for (int below = lc.row + lc.rowspan; !loc.and_rows.empty();) {
               const auto next = std::find_if(table.cells.begin(), table.cells.end(), [&](const ocr::TableCell& c) {
@@ -327,9 +324,7 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
               });
               if (next == table.cells.end()) break;
               const auto k = static_cast<std::size_t>(next - table.cells.begin());
-              bool labelled = false;
-              for (const std::string& l : loc.and_rows) labelled = labelled || find_label(cells[k].text, u16(l)).found();
-              if (!labelled || cells[k].text.length() > 12) break;
+              if (!has_any_label(cells[k].text, loc.and_rows) || cells[k].text.length() > 12) break;
               row.push_back(k);
               spans.push_back({next->row, next->row + next->rowspan});
               below = next->row + next->rowspan;

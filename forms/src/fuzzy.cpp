@@ -61,4 +61,10 @@ FuzzyMatch find_label(const icu::UnicodeString& hay, const icu::UnicodeString& l
   return fuzzy_find(hay, label, k, from);
 }
 
+bool has_any_label(const icu::UnicodeString& text, const std::vector<std::string>& labels) {
+  for (const std::string& l : labels)
+    if (find_label(text, u16(l)).found()) return true;
+  return false;
+}
+
 }  // namespace caseaudit::forms

@@ -5,6 +5,9 @@
 
 #include <unicode/unistr.h>
 
+#include <string>
+#include <vector>
+
 namespace caseaudit::forms {
 
 struct FuzzyMatch {
@@ -22,6 +25,12 @@ FuzzyMatch fuzzy_find(const icu::UnicodeString& haystack, const icu::UnicodeStri
 // afford (none under 4 characters, one up to 7, two from 8).
 FuzzyMatch find_label(const icu::UnicodeString& haystack, const icu::UnicodeString& label, int32_t from = 0);
 int label_tolerance(int32_t length);
+// Whether any of `labels` is found in `text` (find_label).
+bool has_any_label(const icu::UnicodeString& text, const std::vector<std::string>& labels);
+// Whether a match begins a line of `text` (at its start or after a '\n').
+inline bool starts_line(const icu::UnicodeString& text, const FuzzyMatch& m) {
+  return m.begin == 0 || (m.begin > 0 && text.charAt(m.begin - 1) == '\n');
+}
 
 icu::UnicodeString u16(const std::string& utf8);
 std::string utf8(const icu::UnicodeString& s);
