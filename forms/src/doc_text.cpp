@@ -4,6 +4,7 @@
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <map>
 
 namespace caseaudit::forms {
@@ -11,6 +12,61 @@ namespace caseaudit::forms {
 namespace {
 
 bool is_space(UChar32 c) { return u_isUWhiteSpace(c) || c == 0x3000; }
+
+struct TextChar {
+  UChar32 c;
+  CharSource src;
+};
+
+// A line's characters, each with an even share of its word's box (a line
+// without words shares the line box); OCR's spaces dropped.
+std::vector<TextChar> line_chars(const ocr::Line& line, int page, int index) {
+  std::vector<TextChar> out;
+  const auto add_run = [&](const std::string& text, const ocr::Box& box, float conf) {
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+    std::vector<UChar32> chars;
+    for (int32_t i = 0; i < u.length();) {
+      const UChar32 c = u.char32At(i);
+      if (!is_space(c)) chars.push_back(c);
+      i += U16_LENGTH(c);
+    }
+    const int n = static_cast<int>(chars.size());
+    for (int i = 0; i < n; ++i) {
+      ocr::Box b = box;
+      b.x = box.x + box.w * i / n;
+      b.w = std::max(1, box.w / n);
+      out.push_back({chars[i], {page, index, b, conf}});
+    }
+  };
+  if (line.words.empty()) {
+    add_run(line.text, line.box, line.confidence);
+  } else {
+    for (const ocr::Word& w : line.words) add_run(w.text, w.box, w.confidence);
+  }
+  return out;
+}
+
+int overlap(int a0, int a1, int b0, int b1) { return std::min(a1, b1) - std::max(a0, b0); }
+
+// `next` continues the row of `prev` and starts inside it: two pieces the
+// detector cut from one row with some ink in both.
+bool same_row(const ocr::Box& prev, const ocr::Box& next) {
+  const int v = overlap(prev.y, prev.y + prev.h, next.y, next.y + next.h);
+  return v * 2 >= std::min(prev.h, next.h) && next.x > prev.x && next.x < prev.x + prev.w;
+}
+
+// Where the last character of one piece and the first of the next cover the
+// same ink (at least half the narrower one), it was read twice: the reading
+// with less confidence goes (明 over 月, 由 over 日, 群 over 羊).
+void drop_read_twice(std::vector<TextChar>& prev, std::vector<TextChar>& next) {
+  const ocr::Box& a = prev.back().src.box;
+  const ocr::Box& b = next.front().src.box;
+  if (overlap(a.x, a.x + a.w, b.x, b.x + b.w) * 2 < std::min(a.w, b.w)) return;
+  if (prev.back().src.confidence >= next.front().src.confidence)
+    next.erase(next.begin());
+  else
+    prev.pop_back();
+}
 
 }  // namespace
 
@@ -47,6 +103,17 @@ DocText::DocText(const std::vector<const ocr::PageResult*>& pages, const std::ve
       for (int u = 0; u < units; ++u) flow_src_.push_back(index);
     }
   };
+  // A line's characters are held back until the next line is seen: where the
+  // detector cut one row into two overlapping pieces, the ink at the cut is
+  // read twice (田德明 + 月(执法证号…), 利群 + 羊(新版)).
+  std::vector<TextChar> held;
+  const ocr::Box* held_box = nullptr;
+  const auto flush = [&] {
+    if (held.empty()) return;
+    if (!lined_.isEmpty()) push('\n', {});
+    for (const TextChar& c : held) push(c.c, c.src);
+    held.clear();
+  };
   for (std::size_t p = 0; p < pages.size(); ++p) {
     const ocr::PageResult& page = *pages[p];
     std::size_t first = 0;
@@ -56,33 +123,16 @@ DocText::DocText(const std::vector<const ocr::PageResult*>& pages, const std::ve
         if (!is_page_furniture(page, l)) ++kept, first = l;
     }
     for (std::size_t l = first; l < page.lines.size(); ++l) {
-      const ocr::Line& line = page.lines[l];
       if (is_page_furniture(page, l)) continue;
-      if (!lined_.isEmpty()) push('\n', {});
-      // Characters take an even share of their word's box; a line without
-      // words shares the line box.
-      const auto add_run = [&](const std::string& text, const ocr::Box& box, float conf) {
-        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
-        std::vector<UChar32> chars;
-        for (int32_t i = 0; i < u.length();) {
-          const UChar32 c = u.char32At(i);
-          if (!is_space(c)) chars.push_back(c);
-          i += U16_LENGTH(c);
-        }
-        const int n = static_cast<int>(chars.size());
-        for (int i = 0; i < n; ++i) {
-          ocr::Box b = box;
-          b.x = box.x + box.w * i / n;
-          b.w = std::max(1, box.w / n);
-          push(chars[i], {ids[p], static_cast<int>(l), b, conf});
-        }
-      };
-      if (line.words.empty()) {
-        add_run(line.text, line.box, line.confidence);
-      } else {
-        for (const ocr::Word& w : line.words) add_run(w.text, w.box, w.confidence);
-      }
+      std::vector<TextChar> chars = line_chars(page.lines[l], ids[p], static_cast<int>(l));
+      if (held_box && !held.empty() && !chars.empty() && same_row(*held_box, page.lines[l].box))
+        drop_read_twice(held, chars);
+      flush();
+      held = std::move(chars);
+      held_box = &page.lines[l].box;
     }
+    flush();
+    held_box = nullptr;
   }
 }
 
