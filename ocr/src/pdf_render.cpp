@@ -115,4 +115,46 @@ Raster render_pdf_page(const std::filesystem::path& file, int index, const Rende
   return raster;
 }
 
+std::vector<Line> pdf_text_runs(const std::filesystem::path& file, int index, double dpi, int* turned) {
+  const auto doc = open_document(file);
+  if (index < 0 || index >= doc->pages()) throw InputFailure("页码超出范围 (page number out of range)");
+  std::unique_ptr<poppler::page> page(doc->create_page(index));
+  if (!page) throw InputFailure("PDF 页面无法读取 (the PDF page cannot be read)");
+  *turned = 0;
+  std::vector<Line> runs;
+  if (page->orientation() != poppler::page::portrait) return runs;
+  const double k = dpi / 72.0;
+  const auto to_box = [k](const poppler::rectf& r) {
+    const int x0 = static_cast<int>(std::floor(r.x() * k)), y0 = static_cast<int>(std::floor(r.y() * k));
+    const int x1 = static_cast<int>(std::ceil((r.x() + r.width()) * k));
+    const int y1 = static_cast<int>(std::ceil((r.y() + r.height()) * k));
+    return Box{x0, y0, std::max(1, x1 - x0), std::max(1, y1 - y0)};
+  };
+  for (const poppler::text_box& t : page->text_list()) {
+    if (t.rotation() != 0) {
+      ++*turned;
+      continue;
+    }
+    const poppler::ustring text = t.text();
+    Line line;
+    line.box = to_box(t.bbox());
+    line.confidence = 1;
+    // One word per character, as PP-OCR reports them.
+    std::size_t glyph = 0;
+    for (std::size_t i = 0; i < text.size(); ++glyph) {
+      const bool pair = text[i] >= 0xD800 && text[i] < 0xDC00 && i + 1 < text.size();
+      poppler::ustring one;
+      one.assign(text, i, pair ? 2 : 1);
+      i += pair ? 2 : 1;
+      const poppler::byte_array utf8 = one.to_utf8();
+      Word w{std::string(utf8.begin(), utf8.end()), to_box(t.char_bbox(glyph)), 1.f};
+      if (w.text.empty() || w.text == " ") continue;
+      line.text += w.text;
+      line.words.push_back(std::move(w));
+    }
+    if (!line.text.empty()) runs.push_back(std::move(line));
+  }
+  return runs;
+}
+
 }  // namespace caseaudit::ocr

@@ -39,4 +39,10 @@ struct RenderRequest {
 Raster render_pdf_page(const std::filesystem::path& file, int page, const RenderRequest& request,
                        const InputLimits& limits);
 
+// The page's text layer as Poppler extracts it: one Line per text run, one
+// Word per character, boxes in pixels of the page rendered at `dpi` (top-left
+// origin), in content order. Runs that are not upright are left out and
+// counted in `*turned`. Empty for a page without text.
+std::vector<Line> pdf_text_runs(const std::filesystem::path& file, int page, double dpi, int* turned);
+
 }  // namespace caseaudit::ocr

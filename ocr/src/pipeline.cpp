@@ -1,5 +1,6 @@
 // The OCR job. Stages are plain functions (load_raster -> prepare_page, which
-// also finds ruled tables -> engine.recognize -> map to original coordinates);
+// also finds ruled tables -> engine.recognize -> map to original coordinates;
+// a PDF page with a text layer it can trust skips recognition);
 // this file only chains them per page and runs pages over a pool of workers,
 // one engine each. Results and failures come back to the calling thread, which
 // reports progress, so the callback never runs concurrently with itself.
@@ -16,8 +17,10 @@
 
 #include "cache.h"
 #include "engine.h"
+#include "pdf_render.h"
 #include "quiet_libraries.h"
 #include "raster.h"
+#include "text_layer.h"
 
 namespace caseaudit::ocr {
 namespace fs = std::filesystem;
@@ -70,10 +73,8 @@ std::vector<Table> map_tables_to_original(const PreparedPage& page, cv::Size ori
   return tables;
 }
 
-PageResult recognise_page(const PageSource& src, const OcrOptions& options, OcrEngine& engine,
-                          const OrientationDetector& orientation, const std::string& key) {
-  const Raster raster = load_raster(src, options.limits);
-  const PreparedPage prepared = prepare_page(raster.image, options.cleanup, orientation, raster.dpi);
+PageResult page_result(const PageSource& src, const std::string& key, const Raster& raster, const PreparedPage& prepared,
+                       const std::string& engine) {
   PageResult r;
   r.ref = src.ref;
   r.key = key;
@@ -83,9 +84,53 @@ PageResult recognise_page(const PageSource& src, const OcrOptions& options, OcrE
   r.colour_mode = prepared.colour_mode;
   r.orientation = prepared.orientation;
   r.skew = prepared.skew;
-  r.engine = engine.id();
+  r.engine = engine;
   r.seals = prepared.seals;
   r.tables = map_tables_to_original(prepared, raster.image.size());
+  return r;
+}
+
+// What the engine reads in `box` of the page, on its own.
+std::string read_back(const PreparedPage& page, const Box& box, OcrEngine& engine, int dpi) {
+  const int pad = std::max(4, box.h / 2);
+  const cv::Rect r = cv::Rect(box.x - pad, box.y - pad, box.w + 2 * pad, box.h + 2 * pad) & cv::Rect(0, 0, page.grey.cols, page.grey.rows);
+  if (r.empty()) return "";
+  CleanupOptions none;
+  none.orientation = none.deskew = none.borders = none.seals = none.denoise = false;
+  const PreparedPage strip = prepare_page(page.grey(r).clone(), none, {}, dpi);
+  std::string text;
+  for (const Line& line : engine.recognize(strip)) text += line.text;
+  return text;
+}
+
+// The page from its PDF text layer, or nothing when that layer cannot be
+// trusted (text_layer.h): then the page is read like a scan.
+std::optional<PageResult> from_text_layer(const PageSource& src, const OcrOptions& options, OcrEngine& engine,
+                                          const std::string& key, const Raster& raster) {
+  int turned = 0;
+  std::vector<Line> lines = text_layer_lines(pdf_text_runs(src.ref.file, src.ref.index, raster.dpi, &turned));
+  if (!text_layer_doubt(lines, turned).empty()) return std::nullopt;
+  CleanupOptions upright = options.cleanup;
+  upright.orientation = upright.deskew = false;  // a page drawn upright, never skewed
+  const PreparedPage prepared = prepare_page(raster.image, upright, {}, raster.dpi);
+  // More than a couple of character-sized marks the layer does not hold:
+  // text drawn as an image or as outlines.
+  if (print_outside_text(prepared.image, lines, prepared.seals) > 2) return std::nullopt;
+  for (const std::size_t i : checked_lines(lines, 3))
+    if (text_disagreement(lines[i].text, read_back(prepared, lines[i].box, engine, raster.dpi)) > 0.25)
+      return std::nullopt;
+  PageResult r = page_result(src, key, raster, prepared, "pdf-text-layer, checked with " + engine.id());
+  r.lines = std::move(lines);
+  return r;
+}
+
+PageResult recognise_page(const PageSource& src, const OcrOptions& options, OcrEngine& engine,
+                          const OrientationDetector& orientation, const std::string& key) {
+  const Raster raster = load_raster(src, options.limits);
+  if (src.kind == SourceKind::PdfRendered && options.text_layer)
+    if (std::optional<PageResult> r = from_text_layer(src, options, engine, key, raster)) return std::move(*r);
+  const PreparedPage prepared = prepare_page(raster.image, options.cleanup, orientation, raster.dpi);
+  PageResult r = page_result(src, key, raster, prepared, engine.id());
   r.lines = engine.recognize(prepared);
   map_boxes_to_original(r.lines, prepared, raster.image.size());
   return r;
@@ -122,7 +167,7 @@ OcrRun run_ocr(const InputSet& inputs, const OcrOptions& requested, const Progre
   OcrOptions options = requested;
   options.engine = resolve_engine_name(requested);
   const bool replay = options.engine == "replay";
-  const OcrCache cache(replay ? fs::path() : options.cache_dir, settings_hash(engine_id(options), options.cleanup));
+  const OcrCache cache(replay ? fs::path() : options.cache_dir, settings_hash(engine_id(options) + (options.text_layer ? "" : "|no-text-layer"), options.cleanup));
 
   std::vector<Task> tasks;
   std::vector<std::vector<std::optional<PageResult>>> results(inputs.cases.size());

@@ -47,6 +47,11 @@ struct OcrOptions {
   std::filesystem::path cache_dir;
   CleanupOptions cleanup;
   InputLimits limits;
+  // A PDF page with real text (exported from Word or WPS, not a scan) is read
+  // from its text layer when that layer agrees with the engine's reading of a
+  // few of its lines and holds all the page's print (ocr/src/text_layer.h);
+  // the page's `engine` then begins "pdf-text-layer".
+  bool text_layer = true;
 };
 
 // Default cache folder: $XDG_CACHE_HOME/caseaudit/ocr or ~/.cache/caseaudit/ocr.
