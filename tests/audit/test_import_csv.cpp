@@ -214,7 +214,7 @@ TEST_CASE("amounts and dates in the forms exports write them") {
   }
 }
 
-TEST_CASE("a bad date and an amount with text are problems with row and column; the row is kept") {
+TEST_CASE("a bad date and an amount with text are problems with row and column, the row is kept") {
   ScratchDir dir("import_problems");
   const std::string text = kHeader +
                            "局,宛市监处罚〔2023〕1号,名称,甲,案由,行政处罚,2023-13-01,,约五千,100,2023-06-01,,\n"
@@ -277,7 +277,7 @@ TEST_CASE("empty file, header only, missing column") {
   CHECK(none.find("姓名、年龄") != std::string::npos);
 }
 
-TEST_CASE("junk rows: blank, repeated header, footers; short and long rows") {
+TEST_CASE("junk rows: blank, repeated header, footers, short and long rows") {
   ScratchDir dir("import_junk");
   const std::string text = kHeader +
                            "局,宛市监处罚〔2023〕1号,名称,甲,案由,行政处罚,2023-05-01,,100,,2023-06-01,,\n"

@@ -104,7 +104,7 @@ TEST_CASE("xlsx: merged title rows above the header, date cells, serials, rich t
   CHECK(b.problems[1].problem.find("1900-02-29") != std::string::npos);
 }
 
-TEST_CASE("xlsx: the first sheet with the header is read; inline strings") {
+TEST_CASE("xlsx: the first sheet with the header is read, inline strings") {
   ScratchDir dir("import_xlsx_sheets");
   const auto path = dir / "register.xlsx";
   lxw_workbook_options options = {};
@@ -133,7 +133,7 @@ TEST_CASE("xlsx: the first sheet with the header is read; inline strings") {
   CHECK(r.problems[0].row == 3);
 }
 
-TEST_CASE("xlsx: a workbook without the columns names them; an empty workbook is empty") {
+TEST_CASE("xlsx: a workbook without the columns names them, an empty workbook is empty") {
   ScratchDir dir("import_xlsx_missing");
   const auto path = dir / "wrong.xlsx";
   lxw_workbook* wb = workbook_new(path.c_str());

@@ -161,7 +161,7 @@ TEST_CASE("信用中国 双公示 行政处罚 columns: GB18030 CSV and xlsx, as
   check_credit(xlsx);
 }
 
-TEST_CASE("auto: the familiar header sets still get their own profiles; a file no profile fits is named") {
+TEST_CASE("auto: the familiar header sets still get their own profiles, a file no profile fits is named") {
   ScratchDir dir("formats-auto");
   write_file(dir / "export.csv",
              "录入单位,案件编号,当事人,案件类别,立案日期,涉案金额,录入日期\n"

@@ -51,7 +51,7 @@ ReconcileOptions options() {
 
 }  // namespace
 
-TEST_CASE("an entry within 7 working days is on time, also across National Day; one day more is late") {
+TEST_CASE("an entry within 7 working days is on time, also across National Day, one day more is late") {
   CaseRecord file = record("宛市监处罚〔2023〕10号", "南阳某某商贸有限公司", {2023, 9, 27}, 1000);
   CaseRecord on_time = file, late = file;
   on_time.number = "宛市监处罚[2023]10号";  // another bracket style: same case
@@ -94,7 +94,7 @@ TEST_CASE("a case with no entry is 漏录, an entry with no case file is reporte
   CHECK(kinds_for(r, orphan.number) == std::vector<std::string>{"platform.orphan"});
 }
 
-TEST_CASE("a different fine is a disagreement; a transfer entered as a penalty is a category error") {
+TEST_CASE("a different fine is a disagreement, a transfer entered as a penalty is a category error") {
   CaseRecord file = record("宛市监处罚〔2023〕13号", "丁公司", {2023, 5, 8}, 20000);
   CaseRecord entry = file;
   entry.entered = forms::Date{2023, 5, 9};
@@ -111,7 +111,7 @@ TEST_CASE("a different fine is a disagreement; a transfer entered as a penalty i
   CHECK(kinds_for(r, transfer.number) == std::vector<std::string>{"platform.category"});
 }
 
-TEST_CASE("a platform 涉案金额 the facts state under another measure agrees; one the file states nowhere disagrees") {
+TEST_CASE("a platform 涉案金额 the facts state under another measure agrees, one the file states nowhere disagrees") {
   // The facts: 销售金额 30,000 元 (the offence's measure, taken as the file's
   // 涉案金额) and 货值金额 45,000 元; a bureau may have entered either.
   CaseRecord file = record("宛市监处罚〔2023〕21号", "己公司", {2023, 5, 8}, 30000);
@@ -167,7 +167,7 @@ TEST_CASE("police: no decision long after a transfer, an investigation open over
   CHECK(kinds_for(r, open.number) == std::vector<std::string>{"police.investigation_open"});
 }
 
-TEST_CASE("a unit that leaves out its large cases is called selective; random omissions are not") {
+TEST_CASE("a unit that leaves out its large cases is called selective, random omissions are not") {
   std::vector<CaseRecord> files, entries;
   for (int i = 1; i <= 40; ++i) {
     // amounts 1000..40000 yuan, all below 80% of the 50000 threshold... the largest ten above it
@@ -237,7 +237,7 @@ std::vector<const AuditFinding*> of_kind(const ReconcileResult& r, const std::st
 
 }  // namespace
 
-TEST_CASE("a party read surely and entered a character or two off is a typo on the platform; a doubtful read is not") {
+TEST_CASE("a party read surely and entered a character or two off is a typo on the platform, a doubtful read is not") {
   CaseRecord file = record("宛市监处罚〔2023〕20号", "南阳市宛城区鑫源商贸有限公司", {2023, 5, 8}, 1000);
   file.origin.file = "case-020";  // a scanned case file (row 0)
   file.party_confidence = 0.98f;
@@ -398,7 +398,7 @@ TEST_CASE("a decision-clock profile judges lateness from 决定日期") {
   CHECK(unjudged.notes[0].find("无决定日期") != std::string::npos);
 }
 
-TEST_CASE("a finding kind's report is data: a region overrides one without recompiling; a bad entry is refused") {
+TEST_CASE("a finding kind's report is data: a region overrides one without recompiling, a bad entry is refused") {
   caseaudit::test::ScratchDir dir("reconcile-findings");
   std::filesystem::copy(rules::default_rules_dir(), dir.path(), std::filesystem::copy_options::recursive);
   caseaudit::test::write_file(dir / "profiles" / "county.yaml",

@@ -200,7 +200,7 @@ TEST_CASE("the population hash changes when a case is added, not when rows move"
   CHECK(draw_sample(pop, rate_spec(1, 0.1)).population_hash != before);
 }
 
-TEST_CASE("keys: canonical 文号, else 文号 as written, else party and date; duplicates numbered", "[audit][sample]") {
+TEST_CASE("keys: canonical 文号, else 文号 as written, else party and date, duplicates numbered", "[audit][sample]") {
   std::vector<CaseRecord> pop;
   pop.push_back(make("甲局", Category::Penalty, "甲处[2023]1号", 2));
   pop.push_back(make("甲局", Category::Penalty, "内部编号 A-17", 3));
@@ -239,7 +239,7 @@ TEST_CASE("seed 20261122 draws a fixed list on every machine", "[audit][sample]"
                                               "宛市监处罚〔2023〕4号", "宛市监处罚〔2023〕7号"});
 }
 
-TEST_CASE("a manifest read back and re-drawn matches; a changed population does not", "[audit][sample]") {
+TEST_CASE("a manifest read back and re-drawn matches, a changed population does not", "[audit][sample]") {
   auto pop = population();
   SampleSpec s = rate_spec(99, 0.25);
   s.min_per_unit = 2;

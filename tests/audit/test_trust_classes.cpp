@@ -145,7 +145,7 @@ TEST_CASE("2. seals on grey and 1-bit scans: found by shape, or a 提示 to look
   }
 }
 
-TEST_CASE("3. unreadable is not absent: a date under a seal is 待核实 with its page; a decision without one is a defect") {
+TEST_CASE("3. unreadable is not absent: a date under a seal is 待核实 with its page, a decision without one is a defect") {
   // 桐原 presses its seal over the footer date; on the photocopy the date cannot be read.
   const json d = document(extraction("case-043"), "行政处罚决定书");
   const json g = gap(d, "决定日期");

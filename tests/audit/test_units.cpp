@@ -80,7 +80,7 @@ std::string to_gb18030(const std::string& utf8) {
 
 }  // namespace
 
-TEST_CASE("13 misread spellings of 7 units resolve to the 7; an unknown agency is left as read and said so") {
+TEST_CASE("13 misread spellings of 7 units resolve to the 7, an unknown agency is left as read and said so") {
   // Each misreading as OCR makes them: a look-alike (菀/宛, 英/卖, 扬/场, 竟/境, 巿/市, 菅/管,
   // 匹/区, 悬/县, 埋/理, 旧/阳, 居/局), a character read as another (重 for 市), two dropped.
   const std::vector<std::pair<std::string, int>> misread = {
@@ -122,7 +122,7 @@ TEST_CASE("13 misread spellings of 7 units resolve to the 7; an unknown agency i
   CHECK(r.units.size() == 8);
 }
 
-TEST_CASE("a name close to two units is not guessed; the 文号 prefix or the linked entry may settle it") {
+TEST_CASE("a name close to two units is not guessed, the 文号 prefix or the linked entry may settle it") {
   const std::vector<CaseRecord> e = entries();
   // 宛城市市场监督管理局 is one edit from both 宛州市… and 宛城区…
   std::vector<CaseRecord> files = {scanned("宛城市市场监督管理局", "某某罚", 201)};
@@ -169,7 +169,7 @@ TEST_CASE("a name close to two units is not guessed; the 文号 prefix or the li
   CHECK(files[0].unit == "菀州市市场监督管理局");
 }
 
-TEST_CASE("a unit list names units the export lacks; it is read as UTF-8 or GB18030") {
+TEST_CASE("a unit list names units the export lacks, it is read as UTF-8 or GB18030") {
   ScratchDir dir("unit-list");
   const std::string list = "# 南阳市执法单位\n宛州市农业农村局\n\n  宛州市自然资源和规划局  \n";
   write_file(dir / "utf8.txt", "\xEF\xBB\xBF" + list);

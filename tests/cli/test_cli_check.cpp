@@ -45,7 +45,7 @@ TEST_CASE("check: a clean penalty case file, its entry deadline and platform val
   CHECK_FALSE(fs::exists(dir / "out" / "case-002.extract.json"));
 }
 
-TEST_CASE("check: an incomplete transfer package is an error finding, exit 5; the deadline crosses National Day", "[cli][slow]") {
+TEST_CASE("check: an incomplete transfer package is an error finding, exit 5, the deadline crosses National Day", "[cli][slow]") {
   ScratchDir dir("cli-check-transfer");
   std::string out;
   const int code = run("check " + (fixtures_dir() / "cases" / "case-001").string() + " -o " + (dir / "out").string() + " " + cache(), &out);

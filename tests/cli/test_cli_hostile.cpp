@@ -80,7 +80,7 @@ std::string png_header_only(std::uint32_t width, std::uint32_t height, char dept
 
 }  // namespace
 
-TEST_CASE("hostile: GBK file and folder names do not stop the batch; they read as Chinese", "[cli][hostile][slow]") {
+TEST_CASE("hostile: GBK file and folder names do not stop the batch, they read as Chinese", "[cli][hostile][slow]") {
   ScratchDir dir("hostile-gbk");
   // The issue's reproduction: 第1页.jpg in GBK, beside a good PDF.
   fs::create_directories(dir / "x" / "gbk");
@@ -221,7 +221,7 @@ TEST_CASE("hostile: a 10 MB cell is not echoed into messages, report or audit.js
   CHECK(read_file(dir / "out" / "audit.json").find("共 10485760 字") != std::string::npos);
 }
 
-TEST_CASE("hostile: an .xlsx bomb among the exports is refused by name; the other exports are audited", "[cli][hostile]") {
+TEST_CASE("hostile: an .xlsx bomb among the exports is refused by name, the other exports are audited", "[cli][hostile]") {
   ScratchDir dir("hostile-bomb");
   REQUIRE(run_command("python3 " + q(source_dir() / "tests" / "audit" / "make_xlsx_bomb.py") + " " +
                       q(dir / "bomb.xlsx") + " 1600 100000") == 0);

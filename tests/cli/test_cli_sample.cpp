@@ -113,7 +113,7 @@ TEST_CASE("sample draws per stratum, writes the manifest and the CSV, and --veri
   CHECK(verify_out.find("总体不同") != std::string::npos);
 }
 
-TEST_CASE("sample: a different seed draws differently; --count and --by-unit-only", "[cli][sample]") {
+TEST_CASE("sample: a different seed draws differently, --count and --by-unit-only", "[cli][sample]") {
   ScratchDir dir("cli-sample-seed");
   write_export(dir / "export.csv", export_rows());
   std::string o;

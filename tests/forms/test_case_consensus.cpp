@@ -49,7 +49,7 @@ TEST_CASE("a wrong check character read clearly, that no OCR confusion explains,
   CHECK(c.documents[1].field("统一社会信用代码")->corrected_from.empty());
 }
 
-TEST_CASE("an agency name misread in look-alikes is outvoted; another agency is not") {
+TEST_CASE("an agency name misread in look-alikes is outvoted, another agency is not") {
   CaseExtraction c;
   c.documents.push_back(doc("立案审批表", {field("机关名称", "text", "菀州市市场监督管理局")}));
   c.documents.push_back(doc("行政处罚决定书", {field("机关名称", "text", "宛州市市场监督管理局")}));

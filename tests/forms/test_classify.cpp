@@ -111,7 +111,7 @@ TEST_CASE("a document named in the text of another is not taken for its title") 
   CHECK(c.documents[0].type == forms::kUnknownType);
 }
 
-TEST_CASE("an unrelated page after a multi-page document is unknown; a blank page is blank") {
+TEST_CASE("an unrelated page after a multi-page document is unknown, a blank page is blank") {
   const auto c = run({decision_page1("行政处罚决定书"), decision_page2(),
                       {"营业执照", "统一社会信用代码 91411302MA44XYZ12K", "名称 南阳市某某商贸有限公司", "类型 有限责任公司",
                        "经营范围 日用百货销售"},

@@ -51,7 +51,7 @@ const char* const kCompany = "南阳市宛城区瑞祥日用品有限公司";
 
 }  // namespace
 
-TEST_CASE("a decision's party under another label, or with a qualifier, is read; prose starting 当事人 is not a label") {
+TEST_CASE("a decision's party under another label, or with a qualifier, is read, prose starting 当事人 is not a label") {
   // The second page's "当事人应当自收到本决定书之日起…" starts a line, with no colon.
   for (const char* label : {"被处罚人：", "当事人（单位）：", "当事人名称：", "当 事 人：", "被处罚单位："}) {
     INFO(label);

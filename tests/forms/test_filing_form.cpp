@@ -47,12 +47,13 @@ TEST_CASE("a filing form's officers are read from one cell, from rows of names a
   CHECK(officers({{"主办人", "李四（41130325419）"}, {"协办人", "王五（41130907120）"}}) == both);
 }
 
-TEST_CASE("a filing form's party is read under other label words; the 简要案情's 当事人 is no label") {
+TEST_CASE("a filing form's party is read under other label words, the 简要案情's 当事人 is no label") {
   const std::string company = "南阳市宛城区瑞祥日用品有限公司";
   const std::vector<std::vector<std::string>> officer = {{"承办人", "李四（执法证号：41130325419）"}};
   for (const char* label : {"当事人", "当事人（单位）", "被处罚人", "违法主体", "当事人姓名或名称", "单位名称（姓名）"}) {
     INFO(label);
-    const forms::ExtractedField* f = filing({{label, company}}, officer).field("当事人");
+    const forms::Document d = filing({{label, company}}, officer);
+    const forms::ExtractedField* f = d.field("当事人");
     REQUIRE(f);
     CHECK(f->value["name"] == company);
   }

@@ -29,7 +29,7 @@ TEST_CASE("names first, numbers after, in the same order") {
   CHECK(show(parse_officers("王小明、赵刚、41130325419、41130907120")) == "王小明=41130325419;赵刚=41130907120;");
 }
 
-TEST_CASE("labels run into names; OCR drops the spaces") {
+TEST_CASE("labels run into names, OCR drops the spaces") {
   CHECK(show(parse_officers("张三执法证号：豫烟执552066李四执法证号：豫烟执552067")) == "张三=豫烟执552066;李四=豫烟执552067;");
   CHECK(show(parse_officers("承办人及执法证号：欧阳小明 鄂市监执0412356 李四 鄂市监执0412357")) ==
         "欧阳小明=鄂市监执0412356;李四=鄂市监执0412357;");
@@ -44,7 +44,7 @@ TEST_CASE("two names written together are split only when there are more numbers
   CHECK(show(parse_officers("张三和李四，证号41130325419、41130907120")) == "张三=41130325419;李四=41130907120;");
 }
 
-TEST_CASE("full-width digits and letters are folded; a name without a number keeps an empty number") {
+TEST_CASE("full-width digits and letters are folded, a name without a number keeps an empty number") {
   CHECK(show(parse_officers("张三（执法证号：４１１３０３２５４１９）")) == "张三=41130325419;");
   CHECK(show(parse_officers("送达人：张三、李四")) == "张三=;李四=;");
   std::string leftover;
@@ -59,7 +59,7 @@ TEST_CASE("text that names no officer gives none") {
   CHECK(parse_officers("经初步核查，符合立案条件").empty());
 }
 
-TEST_CASE("分别为 introduces the numbers; what is read as neither a name nor a number is left over") {
+TEST_CASE("分别为 introduces the numbers, what is read as neither a name nor a number is left over") {
   CHECK(show(parse_officers("执法人员薛伟、董志强（执法证件号分别为：41990278265、41990138682）")) ==
         "薛伟=41990278265;董志强=41990138682;");
   // Names in one row, their numbers in the next (a form's two rows joined).

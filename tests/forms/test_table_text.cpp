@@ -73,7 +73,7 @@ TEST_CASE("cells are not joined for a border between words, nor for a ruling lin
     if (c.row == 1) CHECK(c.colspan == 1);
 }
 
-TEST_CASE("a border between two characters of one word joins the cells; a label and its value apart do not") {
+TEST_CASE("a border between two characters of one word joins the cells, a label and its value apart do not") {
   // 受 300-367, 案 368-435, 日 436-503: a border at 436 falls in the gap inside 受案日期 (a
   // 1-bit scan's grid through a party's name); the second line's two spaces keep 法定代表人
   // (300-639) 61 px from 张三, more than half a character's height.

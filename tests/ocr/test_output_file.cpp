@@ -102,7 +102,7 @@ TEST_CASE("a folder that cannot hold the output is found before any work, named"
   CHECK(fs::is_empty(dir / "new" / "out"));  // the probe file is gone
 }
 
-TEST_CASE("names that are not UTF-8 read as GB18030 when they are, else as \\xNN", "[output][names]") {
+TEST_CASE("names that are not UTF-8 read as GB18030 when they are, else byte by byte as xNN escapes", "[output][names]") {
   CHECK(readable_bytes("第1页.jpg") == "第1页.jpg");
   CHECK(readable_bytes("\xb5\xda" "1" "\xd2\xb3.jpg") == "第1页.jpg");  // GBK bytes of 第1页
   CHECK(readable_bytes("scan\xff\xfe.jpg") == "scan\\xFF\\xFE.jpg");   // neither: escaped

@@ -351,7 +351,7 @@ TEST_CASE("the colour mode is read from the pixels: colour, grey, 1-bit", "[seal
   CHECK(prepare_page(png[0].image, fast, {}, png[0].dpi).colour_mode == "grey");
 }
 
-TEST_CASE("the colour mode and how a seal was found survive the page JSON; older JSON reads as unknown",
+TEST_CASE("the colour mode and how a seal was found survive the page JSON, older JSON reads as unknown",
           "[seals][colour-mode]") {
   caseaudit::ocr::PageResult page;
   page.ref.file = "scan.tif";

@@ -395,7 +395,7 @@ TEST_CASE("malformed calendar files are refused with file and line", "[calendar]
   }
 }
 
-TEST_CASE("a holiday may fall on any day; a well-formed file loads", "[calendar]") {
+TEST_CASE("a holiday may fall on any day, a well-formed file loads", "[calendar]") {
   ScratchDir dir("calendar-ok");
   // A holiday on a normal weekday and one on a Sunday; a working Saturday.
   write_file(dir / "2023.yaml",

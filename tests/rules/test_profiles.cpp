@@ -95,7 +95,7 @@ TEST_CASE("the profile's early-intervention share drives the threshold evaluatio
   CHECK(strongest(r)->level == Level::Near);
 }
 
-TEST_CASE("every shipped profile loads; macheng extends default") {
+TEST_CASE("every shipped profile loads, macheng extends default") {
   const auto names = profile_names(shipped_dir());
   CHECK(names.size() >= 2);
   for (const auto& n : names) {
@@ -376,7 +376,7 @@ TEST_CASE("malformed profiles are refused with file and line") {
   }
 }
 
-TEST_CASE("findings are overridden key by key; a clock with its own clock_source keeps the deadline's source") {
+TEST_CASE("findings are overridden key by key, a clock with its own clock_source keeps the deadline's source") {
   Folder f;
   f.add("example", std::string(kFiveDays) + R"(findings:
   platform.missing:

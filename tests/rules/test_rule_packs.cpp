@@ -114,7 +114,7 @@ TEST_CASE("required fields: each missing one is found, naming the field and the 
   CHECK(checks.unverified[0].evidence.at(0).text == "2023年13月1日");
 }
 
-TEST_CASE("a required field that could not be read is to verify; one that is absent is a defect") {
+TEST_CASE("a required field that could not be read is to verify, one that is absent is a defect") {
   auto d = good_decision();
   drop(d, "决定日期");
   forms::FieldGap gap;
@@ -192,7 +192,7 @@ TEST_CASE("at least two officers, each with a certificate number, on the documen
   CHECK(fired(one(d)).empty());
 }
 
-TEST_CASE("a decision without a seal is found where the scan shows seals; where it cannot, it is to verify") {
+TEST_CASE("a decision without a seal is found where the scan shows seals, where it cannot, it is to verify") {
   auto d = good_decision();
   set(d, field("印章", "seal", false));
   auto c = one(d);

@@ -43,7 +43,7 @@ TEST_CASE("amounts are read from the facts as documents state them") {
   CHECK(read_measures("销售金额５２０００元", table()).at("销售金额").hundredths == 5200000);
 }
 
-TEST_CASE("sales not stated as a sum are the selling price times the quantity sold; a purchase price is not a sale") {
+TEST_CASE("sales not stated as a sum are the selling price times the quantity sold, a purchase price is not a sale") {
   const auto sales = [](std::string_view t) { return sales_from_price(t).value_or(Quantity{-1, Unit::Yuan}).hundredths; };
   CHECK(sales("以每瓶13元的价格从某公司购进上述商品1209瓶，以每瓶36元的价格对外销售，已售出1179瓶，违法经营额人民币4.35万元") ==
         4244400);

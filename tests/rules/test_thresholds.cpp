@@ -221,7 +221,7 @@ TEST_CASE("伪劣产品: three times the sales plus the unsold goods") {
         Level::Below);
 }
 
-TEST_CASE("非法经营: a unit's thresholds differ from a person's; tobacco has its own") {
+TEST_CASE("非法经营: a unit's thresholds differ from a person's, tobacco has its own") {
   const Measurements m = {{"非法经营数额", yuan(60000)}};
   const auto person = shipped().evaluate("非法经营罪", kToday, m, Who::Person);
   REQUIRE(person.size() == 1);
@@ -244,7 +244,7 @@ TEST_CASE("非法经营: a unit's thresholds differ from a person's; tobacco has
   // The general lookup does not include the tobacco conduct, and the other way round.
   for (const Threshold* th : shipped().for_offence("非法经营罪", kToday)) CHECK(th->conduct.empty());
   const auto tobacco = shipped().for_offence("非法经营烟草专卖品", kToday, Who::Organisation);
-  REQUIRE(tobacco.size() == 3);
+  REQUIRE(tobacco.size() == 4);  // amount, gains, cigarettes, and the repeat offender's lower amount
   for (const Threshold* th : tobacco) CHECK(th->conduct == "非法经营烟草专卖品");
   // A unit selling 6万 of cigarettes without a licence reaches the tobacco figure.
   CHECK(strongest(shipped().evaluate("非法经营烟草专卖品", kToday, m, Who::Organisation))->level == Level::Reached);
