@@ -37,3 +37,17 @@ TEST_CASE("a transfer letter to a sub-bureau or a unit of it names its receiver 
     CHECK(d.field("涉嫌罪名")->value == "销售伪劣产品罪");
   }
 }
+
+TEST_CASE("a self-designed transfer letter: the 案由 ends with its sentence, and the title's 涉嫌…犯罪 is no offence") {
+  const std::vector<std::string> lines = {
+      "关于移送涉嫌销售伪劣产品", "犯罪案件的函", "桐市监函〔2023〕5号", "桐原县公安局：",
+      "我局在专项检查中发现，桐原县鑫源五金有限公司涉嫌销售不符合保障人身、财产安全的国家标准的产品。经初步核查，当事人销售金额103350元，其行为可能涉嫌销售伪劣产品罪。现将案件移送你局。",
+      "附件：1.涉嫌犯罪案件情况的调查报告", "桐原县市场监督管理局", "2023年8月10日"};
+  const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_page(lines)}, test::shipped_templates());
+  REQUIRE(c.documents.size() == 1);
+  const forms::Document& d = c.documents[0];
+  REQUIRE(d.field("案由"));
+  CHECK(d.field("案由")->value == "销售不符合保障人身、财产安全的国家标准的产品");
+  REQUIRE(d.field("涉嫌罪名"));
+  CHECK(d.field("涉嫌罪名")->value == "销售伪劣产品罪");
+}
