@@ -20,7 +20,7 @@ const std::map<std::string, std::string>& macros() {
       // The prefix is the agency's short name and the kind of document (宛市监处罚): a
       // run of Han characters that does not reach back into the words before it.
       {"{DOCNO}",
-       "[\\p{Han}--[书表单的了于对与为是号在及和]]{1,12}[〔\\[(（【「［｛{﹝〖][0-9０-９OoIl]{4}[〕\\])）】」］｝}﹞〗]第?[0-9０-９]+号"},
+       "[\\p{Han}--[书表单的了于对与为是号在及和]]{1,12}[〔\\[(（【「［｛{﹝〖|丨][0-9０-９OoIl]{4}[〕\\])）】」］｝}﹞〗]第?[0-9０-９]+号"},
       {"{AMOUNT}", "[0-9０-９][0-9０-９,，.．]*(?:万|亿)?元"},
       {"{AGENCY}", "\\p{Han}{2,24}?(?:局|委员会|办公室|大队|支队|管理处|执法队|中心)"},
   };

@@ -80,3 +80,12 @@ TEST_CASE("a filing form whose grid was not found: officers over the lines below
   CHECK(read({"承办人及执法证号：李四 41130325419", "王五 41130907120"}) == both);
   CHECK(read({"承办人李四执法证号41130325419", "承办人王五执法证号41130907120"}) == both);
 }
+
+TEST_CASE("a filing form's 文号 whose opening bracket a poor scan turned into a bar is read") {
+  std::vector<std::vector<std::string>> rows = {{"编号", "宛市监立|2023]86号"}, {"案件来源", "投诉举报"}, {"当事人", "南阳市宛城区瑞祥日用品有限公司"},
+                                                {"承办人", "李四（执法证号：41130325419）\n王五（执法证号：41130907120）"}};
+  const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_form("立案审批表", rows)}, test::shipped_templates());
+  REQUIRE(c.documents.size() == 1);
+  REQUIRE(c.documents[0].field("文号"));
+  CHECK(c.documents[0].field("文号")->value == "宛市监立〔2023〕86号");
+}

@@ -33,6 +33,8 @@ TEST_CASE("parse_doc_number reads the bracket variants into one canonical form")
     CHECK(canonical("宛市监处罚﹝2023﹞87号") == expected);
     CHECK(canonical("宛市监处罚〖2023〗87号") == expected);
     CHECK(canonical("宛市监处罚[2023〕87号") == expected);  // mixed pair
+    CHECK(canonical("宛市监处罚|2023]87号") == expected);  // a thin bracket read as a bar
+    CHECK(canonical("宛市监处罚丨2023〕87号") == expected);
   }
 }
 

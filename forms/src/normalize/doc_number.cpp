@@ -15,8 +15,10 @@ namespace {
 // Brackets around the year as printed and as OCR reads them, after width
 // folding (（）［］｛｝ fold to ASCII, ﹝﹞ to 〔〕). An opening bracket may be
 // closed by any closing one: OCR mixes them ("[2023〕") and the year is
-// delimited either way.
-constexpr std::u32string_view kOpening = U"〔[(【「{〖『";
+// delimited either way. A thin opening bracket on a poor scan reads as a bar
+// (宛市监立|2023]86号); a bar is never part of a 文号, so before a year and a
+// closing bracket it is the bracket.
+constexpr std::u32string_view kOpening = U"〔[(【「{〖『|丨";
 constexpr std::u32string_view kClosing = U"〕])】」}〗』";
 
 }  // namespace
