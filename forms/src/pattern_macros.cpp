@@ -14,8 +14,8 @@ const std::map<std::string, std::string>& macros() {
       // Arabic (full-width digits too), Chinese numerals (OCR reads 〇 as ○ O 0 o and 日 as 曰 at times),
       // and numeric forms with one separator.
       {"{DATE}",
-       "(?:[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}[日曰]"
-       "|[二〇○OoQ0零一三四五六七八九]{3,4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日曰]"
+       "(?:[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}(?:[日曰]|月(?![0-9０-９]))"
+       "|[二〇○OoQ0零百一三四五六七八九]{3,4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}(?:[日曰]|月(?![一二三四五六七八九十]))"
        "|[0-9]{4}(?:[.．](?:[0-9]{1,2})[.．]|-[0-9]{1,2}-|/[0-9]{1,2}/)[0-9]{1,2}(?![0-9]))"},
       // The prefix is the agency's short name and the kind of document (宛市监处罚): a
       // run of Han characters that does not reach back into the words before it.

@@ -109,3 +109,19 @@ TEST_CASE("a label with an alternative after a slash: the value after the colon"
   CHECK(d.field("统一社会信用代码")->value == "9141130260256150XL");
   CHECK(d.field("地址")->value == "南阳市宛城区工业南路26号");
 }
+
+TEST_CASE("a signature date with one character misread is read, and marked to check") {
+  for (const auto& [printed, iso] : std::vector<std::pair<std::string, std::string>>{
+           {"二百二三年十一月十三日", "2023-11-13"}, {"12023年11月13月", "2023-11-13"}, {"二〇二三年十一月十三日", "2023-11-13"}}) {
+    INFO(printed);
+    std::vector<std::string> last = page2();
+    last[last.size() - 2] = printed;
+    std::vector<ocr::PageResult> p{synthetic_page(page1({"当事人：" + std::string(kCompany)}, kOfficers), "1.jpg"),
+                                   synthetic_page(last, "2.jpg")};
+    const forms::Document d = forms::extract_case("t", p, test::shipped_templates()).documents.at(0);
+    const forms::ExtractedField* f = d.field("决定日期");
+    REQUIRE(f);
+    CHECK(f->value == iso);
+    CHECK(f->certain == (printed.rfind("二〇", 0) == 0));  // a repaired reading is for a person to check
+  }
+}

@@ -90,6 +90,9 @@ TEST_CASE("repair_date reads a date OCR damaged only when one reading is a real 
   CHECK(iso("「二〇二三年八月四日") == "2023-08-04");
   CHECK(iso("二〇二三年八月四日。") == "2023-08-04");
   CHECK(iso("2023年5月12曰") == "2023-05-12");
+  // The day's 日 read as 月: a date has one month.
+  CHECK(iso("2023年6月12月") == "2023-06-12");
+  CHECK(iso("二〇二三年六月十二月") == "2023-06-12");
   // One character of a Chinese year that is no digit: only 〇 gives a year 1990-2099.
   CHECK(iso("二百二三年八月八日") == "2023-08-08");
   // A 〇 lost from the year: only 二〇二三 is a plausible year.

@@ -139,6 +139,8 @@ std::optional<Date> repair_date(std::string_view text) {
   for (char32_t& c : s)
     if (c == U'曰') c = U'日';
   s = trimmed(s);
+  // The day's 日 read as 月 (2023年6月12月): a date has one month.
+  if (s.size() > 1 && s.back() == U'月' && s.find(U'月') < s.size() - 1) s.back() = U'日';
   if (const auto d = parse_date(to_utf8(s))) return d;
   const std::size_t y = s.find(U'年');
   if (y == std::u32string::npos) return std::nullopt;
