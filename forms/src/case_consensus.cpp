@@ -99,9 +99,51 @@ void vote(std::vector<Reading>& readings) {
   }
 }
 
+// An officer's certificate number as another document reads it whole, with
+// the province or bureau letters before it cut off (烟执167755 for 豫烟执167755).
+bool cut_number(const std::u32string& read, const std::u32string& whole) {
+  return read.size() >= 6 && read.size() < whole.size() && whole.size() - read.size() <= 3 &&
+         whole.compare(whole.size() - read.size(), read.size(), read) == 0;
+}
+
+// Officers: one officer's certificate number is one value across the file.
+// Where documents that name the same officer read the number differently and
+// two or more certain readings agree, a reading that is theirs cut short or
+// misread by look-alikes takes their value.
+void reconcile_officers(CaseExtraction& c) {
+  struct Entry {
+    ExtractedField* field;
+    nlohmann::json* officer;
+  };
+  std::map<std::string, std::vector<Entry>> by_name;
+  for (Document& d : c.documents)
+    for (ExtractedField& f : d.fields)
+      if (f.type == "officers" && f.parsed && f.value.is_array())
+        for (nlohmann::json& o : f.value)
+          if (o.is_object() && o.value("name", "").size() >= 6 && !o.value("证号", "").empty())
+            by_name[o["name"].get<std::string>()].push_back({&f, &o});
+  for (auto& [name, entries] : by_name) {
+    std::map<std::string, int> support;  // number -> certain readings
+    for (const Entry& e : entries)
+      if (e.field->certain) ++support[(*e.officer)["证号"].get<std::string>()];
+    const auto best = std::max_element(support.begin(), support.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (best == support.end() || best->second < 2) continue;
+    const std::u32string whole = to_u32(best->first);
+    for (const Entry& e : entries) {
+      const std::string number = (*e.officer)["证号"].get<std::string>();
+      const std::u32string read = to_u32(number);
+      if (number == best->first || !(cut_number(read, whole) || only_lookalikes(read, whole))) continue;
+      (*e.officer)["证号"] = best->first;
+      const std::string note = "按案卷其他文书校正：" + name + "的证号本文书读作「" + number + "」 (corrected by the file's other documents: read here as " + number + ")";
+      e.field->problem = e.field->problem.empty() ? note : e.field->problem + "；" + note;
+    }
+  }
+}
+
 }  // namespace
 
 void reconcile_case_fields(CaseExtraction& c) {
+  reconcile_officers(c);
   // Identity fields: every document that names the party or the agency.
   for (const char* name : {"当事人", "统一社会信用代码", "身份证号", "法定代表人", "机关名称"}) {
     std::vector<Reading> readings;

@@ -13,7 +13,7 @@ ExtractedField field(const std::string& name, const std::string& type, nlohmann:
   ExtractedField f;
   f.name = name, f.type = type, f.value = value, f.parsed = true, f.certain = certain;
   f.confidence = certain ? 0.97f : 0.6f;
-  f.raw = value.is_string() ? value.get<std::string>() : value.value("name", "");
+  f.raw = value.is_string() ? value.get<std::string>() : value.is_object() ? value.value("name", "") : value.dump();
   return f;
 }
 
@@ -127,4 +127,27 @@ TEST_CASE("a date one event carries on several documents: a misread digit is out
   CHECK_FALSE(e.documents[0].field("告知日期")->certain);
   CHECK(e.documents[1].field("告知日期")->certain);
   CHECK(e.documents[2].field("告知日期")->certain);
+}
+
+TEST_CASE("an officer's certificate number cut short on one document is read whole from the others, another officer's is not touched") {
+  const auto officers = [](const std::string& second_number) {
+    return nlohmann::json::array({{{"name", "曹德明"}, {"证号", "豫烟执151311"}}, {{"name", "金建华"}, {"证号", second_number}}});
+  };
+  CaseExtraction c;
+  c.documents.push_back(doc("立案审批表", {field("执法人员", "officers", officers("豫烟执167755"))}));
+  c.documents.push_back(doc("行政处罚决定书", {field("执法人员", "officers", officers("豫烟执167755"))}));
+  c.documents.push_back(doc("送达回证", {field("送达人", "officers", officers("烟执167755"))}));
+  c.documents.push_back(doc("询问笔录", {field("执法人员", "officers", officers("豫烟执167751"))}));  // another number (1 is no look-alike of 5): left alone
+  reconcile_case_fields(c);
+  CHECK(c.documents[2].field("送达人")->value[1]["证号"] == "豫烟执167755");
+  CHECK(c.documents[2].field("送达人")->problem.find("烟执167755") != std::string::npos);
+  CHECK(c.documents[3].field("执法人员")->value[1]["证号"] == "豫烟执167751");
+  CHECK(c.documents[0].field("执法人员")->problem.empty());
+
+  // One certain reading against one is no majority.
+  CaseExtraction two;
+  two.documents.push_back(doc("立案审批表", {field("执法人员", "officers", officers("豫烟执167755"))}));
+  two.documents.push_back(doc("送达回证", {field("送达人", "officers", officers("烟执167755"))}));
+  reconcile_case_fields(two);
+  CHECK(two.documents[1].field("送达人")->value[1]["证号"] == "烟执167755");
 }
