@@ -26,6 +26,15 @@ bool in_tilted(const ocr::Box& b, double angle, double px, double py) {
   return std::abs(dx * c + dy * s) <= w / 2 + 1 && std::abs(-dx * s + dy * c) <= h / 2 + 1;
 }
 
+// Two items side by side in a cell, half a character's height or more apart
+// (李四    王五, or a name and its number): the reading keeps them apart, as
+// a space, where OCR's own spaces are dropped.
+bool apart(const ocr::Box& before, const ocr::Box& next) {
+  const int overlap = std::min(before.bottom(), next.bottom()) - std::max(before.y, next.y);
+  const int height = std::max(before.h, next.h);
+  return overlap * 2 >= std::min(before.h, next.h) && (next.x - before.right()) * 2 >= height;
+}
+
 }  // namespace
 
 std::vector<CellText> cell_texts(const DocText& dt, int page, const ocr::Table& table, double skew) {
@@ -56,8 +65,10 @@ std::vector<CellText> cell_texts(const DocText& dt, int page, const ocr::Table& 
     run_line = src.line;
     run_cell = best;
     if (best < 0) continue;
-    out[static_cast<std::size_t>(best)].text.append(s.charAt(i));
-    out[static_cast<std::size_t>(best)].at.push_back(i);
+    CellText& cell = out[static_cast<std::size_t>(best)];
+    if (!cell.at.empty() && apart(dt.lined_source(cell.at.back()).box, src.box)) cell.text.append(u' ');
+    cell.text.append(s.charAt(i));
+    cell.at.push_back(i);
   }
   return out;
 }

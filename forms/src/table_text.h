@@ -14,8 +14,8 @@
 namespace caseaudit::forms {
 
 struct CellText {
-  icu::UnicodeString text;
-  std::vector<int32_t> at;  // each character's index in DocText::lined()
+  icu::UnicodeString text;  // with a space between items side by side a character or more apart
+  std::vector<int32_t> at;  // each character's index in DocText::lined() (not the spaces)
 };
 
 // One entry per table.cells[i]. `skew` is the page's PageResult::skew.

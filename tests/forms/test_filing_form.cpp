@@ -3,6 +3,8 @@
 // 协办人 rows.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "caseaudit/forms/extract.h"
 #include "forms_support.h"
 #include "support/fixtures.h"
@@ -88,4 +90,30 @@ TEST_CASE("a filing form's 文号 whose opening bracket a poor scan turned into 
   REQUIRE(c.documents.size() == 1);
   REQUIRE(c.documents[0].field("文号"));
   CHECK(c.documents[0].field("文号")->value == "宛市监立〔2023〕86号");
+}
+
+TEST_CASE("officers written side by side with a space in their cells are two officers, their numbers two numbers") {
+  // The detector gives a spaced row as two pieces on one line of the cell.
+  const auto split = [](ocr::PageResult& page, const std::string& text, const std::string& a, const std::string& b) {
+    auto it = std::find_if(page.lines.begin(), page.lines.end(), [&](const ocr::Line& l) { return l.text == text; });
+    REQUIRE(it != page.lines.end());
+    const ocr::Line first = test::synthetic_line(a, it->box.x, it->box.y);
+    const ocr::Line second = test::synthetic_line(b, first.box.right() + 40, it->box.y);  // a space: 0.6 of a character
+    *it = first;
+    page.lines.insert(it + 1, second);
+  };
+  ocr::PageResult page = test::synthetic_form("立案审批表", {{"案件来源", "投诉举报"},
+                                                             {"当事人", "南阳市宛城区瑞祥日用品有限公司"},
+                                                             {"执法人员", "李四王五"},
+                                                             {"执法证号", "4113032541941130907120"},
+                                                             {"承办人意见", "建议立案调查。\n2023年10月3日"}});
+  split(page, "李四王五", "李四", "王五");
+  split(page, "4113032541941130907120", "41130325419", "41130907120");
+  const forms::CaseExtraction c = forms::extract_case("t", {page}, test::shipped_templates());
+  const forms::ExtractedField* f = c.documents.at(0).field("执法人员");
+  REQUIRE(f);
+  CHECK(test::officers_text(f) == "李四=41130325419;王五=41130907120;");
+  CHECK(f->problem.empty());
+  // The party's name in its cell, its characters close together, stays whole.
+  CHECK(c.documents.at(0).field("当事人")->value["name"] == "南阳市宛城区瑞祥日用品有限公司");
 }
