@@ -95,6 +95,10 @@ void normalise_field(ExtractedField& f, const FieldSpec& spec) {
   f.parsed = false;
   f.problem.clear();
   f.value = nullptr;
+  // A space in the text only parts items side by side in a table cell
+  // (table_text.h): officers are told apart by it, every other value is read
+  // as if it were not there (2023 年 10 月 3 日).
+  if (type != FieldType::Officers) std::erase(f.raw, ' ');
   const std::string raw = f.raw;
   switch (type) {
     case FieldType::Text:

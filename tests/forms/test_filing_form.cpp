@@ -106,14 +106,18 @@ TEST_CASE("officers written side by side with a space in their cells are two off
                                                              {"当事人", "南阳市宛城区瑞祥日用品有限公司"},
                                                              {"执法人员", "李四王五"},
                                                              {"执法证号", "4113032541941130907120"},
+                                                             {"立案日期", "2023年10月3日"},
                                                              {"承办人意见", "建议立案调查。\n2023年10月3日"}});
   split(page, "李四王五", "李四", "王五");
   split(page, "4113032541941130907120", "41130325419", "41130907120");
+  split(page, "2023年10月3日", "2023", "年10月3日");  // a date filled into a printed 年 月 日
   const forms::CaseExtraction c = forms::extract_case("t", {page}, test::shipped_templates());
   const forms::ExtractedField* f = c.documents.at(0).field("执法人员");
   REQUIRE(f);
   CHECK(test::officers_text(f) == "李四=41130325419;王五=41130907120;");
   CHECK(f->problem.empty());
+  // Other values read as if the space were not there.
+  CHECK(c.documents.at(0).field("立案日期")->value == "2023-10-03");
   // The party's name in its cell, its characters close together, stays whole.
   CHECK(c.documents.at(0).field("当事人")->value["name"] == "南阳市宛城区瑞祥日用品有限公司");
 }
