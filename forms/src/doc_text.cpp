@@ -18,6 +18,31 @@ struct TextChar {
   CharSource src;
 };
 
+// Where the characters of a line stand apart, half a character's height or
+// more and at least twice as far as the line's usual spacing (李四  王五 after
+// a label), a space between them. OCR's own spaces fall anywhere between
+// Chinese characters; evenly spaced characters (送 达 人) are not apart.
+void keep_wide_gaps(std::vector<TextChar>& chars, int height) {
+  if (chars.size() < 3 || height <= 0) return;
+  std::vector<int> gaps;
+  for (std::size_t i = 1; i < chars.size(); ++i) gaps.push_back(chars[i].src.box.x - chars[i - 1].src.box.right());
+  std::vector<int> sorted = gaps;
+  std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2), sorted.end());
+  const int usual = std::max(sorted[sorted.size() / 2], height / 10);
+  std::vector<TextChar> out;
+  out.reserve(chars.size() + 2);
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    if (i > 0 && gaps[i - 1] * 2 >= height && gaps[i - 1] >= 2 * usual) {
+      CharSource space = chars[i].src;
+      space.box.x = chars[i - 1].src.box.right();
+      space.box.w = gaps[i - 1];
+      out.push_back({U' ', space});
+    }
+    out.push_back(chars[i]);
+  }
+  chars = std::move(out);
+}
+
 // A line's characters, each with an even share of its word's box (a line
 // without words shares the line box); OCR's spaces dropped.
 std::vector<TextChar> line_chars(const ocr::Line& line, int page, int index) {
@@ -91,7 +116,8 @@ bool is_page_furniture(const ocr::PageResult& page, std::size_t line) {
   return line + 3 >= page.lines.size() && printed_page_number(page.lines[line].text) > 0;
 }
 
-DocText::DocText(const std::vector<const ocr::PageResult*>& pages, const std::vector<int>& ids, std::size_t tail_lines) {
+DocText::DocText(const std::vector<const ocr::PageResult*>& pages, const std::vector<int>& ids, std::size_t tail_lines,
+                 bool keep_gaps) {
   const auto push = [&](UChar32 c, const CharSource& src) {
     const int32_t index = static_cast<int32_t>(sources_.size());
     sources_.push_back(src);
@@ -125,6 +151,7 @@ DocText::DocText(const std::vector<const ocr::PageResult*>& pages, const std::ve
     for (std::size_t l = first; l < page.lines.size(); ++l) {
       if (is_page_furniture(page, l)) continue;
       std::vector<TextChar> chars = line_chars(page.lines[l], ids[p], static_cast<int>(l));
+      if (keep_gaps) keep_wide_gaps(chars, page.lines[l].box.h);
       if (held_box && !held.empty() && !chars.empty() && same_row(*held_box, page.lines[l].box))
         drop_read_twice(held, chars);
       flush();

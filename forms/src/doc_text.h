@@ -39,8 +39,10 @@ class DocText {
   DocText() = default;
   // `pages[i]` is case-file page `ids[i]`. `tail_lines` > 0 keeps only the
   // last that many lines of each page (page furniture aside): the signature
-  // block where an agency puts its name and date.
-  DocText(const std::vector<const ocr::PageResult*>& pages, const std::vector<int>& ids, std::size_t tail_lines = 0);
+  // block where an agency puts its name and date. `keep_gaps`: a space where
+  // a line's characters stand apart (李四  王五), for reading officers.
+  DocText(const std::vector<const ocr::PageResult*>& pages, const std::vector<int>& ids, std::size_t tail_lines = 0,
+          bool keep_gaps = false);
 
   const icu::UnicodeString& lined() const { return lined_; }
   const icu::UnicodeString& flow() const { return flow_; }

@@ -122,11 +122,12 @@ int32_t continued_value(const icu::UnicodeString& s, int32_t eol, const std::vec
   return stop;
 }
 
-const DocText& region_text(const DocView& v, const FieldLocator& loc) {
+// Officers are read where wide gaps are kept (two names side by side).
+const DocText& region_text(const DocView& v, const FieldLocator& loc, FieldType type) {
   if (loc.region == "first_page") return v.first;
   if (loc.region == "last_page") return v.last;
   if (loc.region == "tail") return v.tail;
-  return v.all;
+  return type == FieldType::Officers ? v.gapped : v.all;
 }
 
 // Every label the template reads fields after (after, cell, section).
@@ -291,7 +292,8 @@ std::optional<Hit> locate_rows_as_text(const FieldLocator& loc, const DocText& d
   return std::nullopt;
 }
 
-std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
+// `plain`: the document's text where no table holds the label.
+std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v, const DocText& plain) {
   const DocText& dt = v.all;
   const std::vector<icu::UnicodeString> others = template_labels(*v.tmpl);
   for (std::size_t p = 0; p < v.pages.size(); ++p)
@@ -379,8 +381,8 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v) {
   // the value running up to the next label of the form; a form's label starts
   // its row or has a colon (当事人 inside the 简要案情 is not one).
   if (loc.whole_row)
-    if (auto rows = locate_rows_as_text(loc, dt, others)) return rows;
-  return locate_after(loc, dt, cell_labels(*v.tmpl), others, false);
+    if (auto rows = locate_rows_as_text(loc, plain, others)) return rows;
+  return locate_after(loc, plain, cell_labels(*v.tmpl), others, false);
 }
 
 // Table rows under the header row that holds the column labels; each row an
@@ -442,6 +444,7 @@ DocView make_view(const Template* tmpl, const std::vector<ocr::PageResult>& page
   v.ids = ids;
   for (const int id : ids) v.pages.push_back(&pages[static_cast<std::size_t>(id)]);
   v.all = DocText(v.pages, ids);
+  v.gapped = DocText(v.pages, ids, 0, true);
   v.first = DocText({v.pages.front()}, {ids.front()});
   v.last = DocText({v.pages.back()}, {ids.back()});
   v.tail = DocText({v.pages.back()}, {ids.back()}, 8);
@@ -491,12 +494,12 @@ std::optional<ExtractedField> extract_field(const FieldSpec& spec, const DocView
   std::optional<ExtractedField> unread;
   for (const FieldLocator& loc : spec.find) {
     std::optional<Hit> hit;
-    const DocText& dt = region_text(v, loc);
+    const DocText& dt = region_text(v, loc, spec.type);
     switch (loc.kind) {
       case FieldLocator::Kind::After: hit = locate_after(loc, dt, {}, template_labels(*v.tmpl)); break;
       case FieldLocator::Kind::Section: hit = locate_section(loc, dt); break;
       case FieldLocator::Kind::Pattern: hit = locate_pattern(loc, dt); break;
-      case FieldLocator::Kind::Cell: hit = locate_cell(loc, v); break;
+      case FieldLocator::Kind::Cell: hit = locate_cell(loc, v, dt); break;
       case FieldLocator::Kind::Seal:
       case FieldLocator::Kind::Columns: break;
     }

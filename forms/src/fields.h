@@ -19,6 +19,7 @@ struct DocView {
   std::vector<const ocr::PageResult*> pages;
   std::vector<int> ids;  // case-file page index of each page
   DocText all, first, last;
+  DocText gapped;  // `all` with wide gaps kept as spaces: where officers are read
   DocText tail;  // the last lines of the last page: the signature block
   std::vector<std::vector<TableView>> tables;  // per page: its ruled tables, cells over `all`
 };

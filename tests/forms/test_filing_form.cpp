@@ -121,3 +121,28 @@ TEST_CASE("officers written side by side with a space in their cells are two off
   // The party's name in its cell, its characters close together, stays whole.
   CHECK(c.documents.at(0).field("当事人")->value["name"] == "南阳市宛城区瑞祥日用品有限公司");
 }
+
+TEST_CASE("officers spaced apart on one read line of a form without a grid are two officers") {
+  // One OCR line whose characters stand apart where a space was printed.
+  const auto spaced = [](const std::string& a, const std::string& b, int x, int y) {
+    ocr::Line line = test::synthetic_line(a, x, y);
+    const ocr::Line rest = test::synthetic_line(b, line.box.right() + 40, y);
+    for (const ocr::Word& w : rest.words) line.words.push_back(w);
+    line.text += b;
+    line.box = ocr::unite(line.box, rest.box);
+    return line;
+  };
+  ocr::PageResult page = test::synthetic_page({"立案审批表", "编号：宛市监立〔2023〕16号", "案件来源：投诉举报", "当事人：南阳市宛城区瑞祥日用品有限公司",
+                                               "简要案情：2023年10月3日，本局执法人员在检查中发现当事人销售不合格产品。", "执法人员：李四王五",
+                                               "执法证号：4113032541941130907120", "承办人意见：建议立案调查。", "2023年10月3日"});
+  for (ocr::Line& l : page.lines) {
+    if (l.text == "执法人员：李四王五") l = spaced("执法人员：李四", "王五", l.box.x, l.box.y);
+    if (l.text == "执法证号：4113032541941130907120") l = spaced("执法证号：41130325419", "41130907120", l.box.x, l.box.y);
+  }
+  const forms::CaseExtraction c = forms::extract_case("t", {page}, test::shipped_templates());
+  const forms::ExtractedField* f = c.documents.at(0).field("执法人员");
+  REQUIRE(f);
+  CHECK(test::officers_text(f) == "李四=41130325419;王五=41130907120;");
+  // Evenly spaced characters are no gap: the label and the date read as before.
+  CHECK(c.documents.at(0).field("当事人")->value["name"] == "南阳市宛城区瑞祥日用品有限公司");
+}
