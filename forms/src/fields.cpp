@@ -292,6 +292,61 @@ std::optional<Hit> locate_rows_as_text(const FieldLocator& loc, const DocText& d
   return std::nullopt;
 }
 
+// Whether a cell's text is one of the column headings (姓名, 执法证号).
+bool is_heading(const icu::UnicodeString& text, const std::vector<std::string>& heads) {
+  icu::UnicodeString t = trim_value(text);
+  t.findAndReplace(u" ", u"");
+  for (const std::string& h : heads)
+    if (t == u16(h)) return true;
+  return false;
+}
+
+// The label's block read under column headings: the cells right of the label
+// in its first row are all headings (姓名 | 执法证号), and each row below,
+// while the label's column is the label's (merged) or empty, is one entry, its
+// cells joined by spaces (李四 41130325419、王五 41130907120).
+std::optional<Hit> rows_under_headings(const FieldLocator& loc, const TableView& tv, std::size_t label, int page,
+                                       const DocText& dt) {
+  const ocr::Table& table = tv.table;
+  const ocr::TableCell& lc = table.cells[label];
+  const int first_col = lc.col + lc.colspan;
+  bool headed = false;
+  for (std::size_t j = 0; j < table.cells.size(); ++j) {
+    const ocr::TableCell& c = table.cells[j];
+    if (c.row != lc.row || c.col < first_col || trim_value(tv.cells[j].text).isEmpty()) continue;
+    if (!is_heading(tv.cells[j].text, loc.heads)) return std::nullopt;
+    headed = true;
+  }
+  if (!headed) return std::nullopt;
+  Hit hit;
+  double conf = 0;
+  std::size_t n = 0;
+  for (int r = lc.row + 1; r < table.rows; ++r) {
+    bool ours = r < lc.row + lc.rowspan;
+    icu::UnicodeString entry;
+    for (std::size_t j = 0; j < table.cells.size(); ++j) {
+      const ocr::TableCell& c = table.cells[j];
+      if (c.row != r) continue;
+      if (c.col <= lc.col && lc.col < c.col + c.colspan) {
+        ours = ours || trim_value(tv.cells[j].text).isEmpty();
+        continue;
+      }
+      const icu::UnicodeString t = trim_value(tv.cells[j].text);
+      if (c.col < first_col || t.isEmpty()) continue;
+      if (!entry.isEmpty()) entry.append(u' ');
+      entry.append(t);
+      hit.span.where.push_back({page, c.box});
+      for (const int32_t a : tv.cells[j].at) conf += dt.lined_source(a).confidence, ++n;
+    }
+    if (!ours || entry.isEmpty()) break;
+    if (!hit.text.isEmpty()) hit.text.append(u'、');
+    hit.text.append(entry);
+  }
+  if (hit.text.isEmpty()) return std::nullopt;
+  hit.span.confidence = n ? static_cast<float>(conf / static_cast<double>(n)) : 0.f;
+  return hit;
+}
+
 // `plain`: the document's text where no table holds the label.
 std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v, const DocText& plain) {
   const DocText& dt = v.all;
@@ -307,6 +362,8 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v, const 
           const FuzzyMatch at = find_label(cells[i].text, u);
           if (!at.found() || excluded(cells[i].text, loc.exclude) || is_other_label(cells[i].text, at, others)) continue;
           const ocr::TableCell& lc = table.cells[i];
+          if (loc.whole_row && !loc.heads.empty())
+            if (auto under = rows_under_headings(loc, tv, i, v.ids[p], dt)) return under;
           if (loc.whole_row) {
             // Every cell right of the label in the rows it spans, top to bottom,
             // left to right; the rows right below labelled with one of `and_rows`;

@@ -78,7 +78,7 @@ struct Reader {
 
 FieldLocator read_locator(const Reader& r, const YAML::Node& n) {
   r.check_keys(n, {"after", "cell", "below", "section", "until", "until_pattern", "lines", "pattern", "group", "seal", "last",
-                  "region", "columns", "whole_row", "and_rows", "exclude"}, "find");
+                  "region", "columns", "whole_row", "and_rows", "heads", "exclude"}, "find");
   FieldLocator loc;
   int kinds = 0;
   if (n["after"]) loc.kind = FieldLocator::Kind::After, loc.labels = r.list(n["after"], "after"), ++kinds;
@@ -101,6 +101,8 @@ FieldLocator read_locator(const Reader& r, const YAML::Node& n) {
   loc.whole_row = r.flag(n["whole_row"], "whole_row", false);
   loc.and_rows = r.list(n["and_rows"], "and_rows");
   if (!loc.and_rows.empty() && !loc.whole_row) r.fail(n["and_rows"], "and_rows needs whole_row");
+  loc.heads = r.list(n["heads"], "heads");
+  if (!loc.heads.empty() && !loc.whole_row) r.fail(n["heads"], "heads needs whole_row");
   loc.lines = r.flag(n["lines"], "lines", false);
   if (n["until_pattern"]) {
     loc.until_pattern = expand_pattern(r.text(n["until_pattern"], "until_pattern"));

@@ -146,3 +146,12 @@ TEST_CASE("officers spaced apart on one read line of a form without a grid are t
   // Evenly spaced characters are no gap: the label and the date read as before.
   CHECK(c.documents.at(0).field("当事人")->value["name"] == "南阳市宛城区瑞祥日用品有限公司");
 }
+
+TEST_CASE("officers in a block with column headings (姓名 | 执法证号) are read from the rows under them") {
+  const std::vector<std::vector<std::string>> block = {{"执法人员", "姓名", "执法证号"}, {"", "李四", "41130325419"}, {"", "王五", "41130907120"}};
+  CHECK(officers(block) == "李四=41130325419;王五=41130907120;");
+  // The row after the block, with a label of its own, is not an officer.
+  std::vector<std::vector<std::string>> then = block;
+  then.push_back({"案件性质", "一般程序", "（简易程序不适用）"});
+  CHECK(officers(then) == "李四=41130325419;王五=41130907120;");
+}

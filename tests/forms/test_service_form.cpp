@@ -95,3 +95,8 @@ TEST_CASE("a row the detector cut into two overlapping pieces reads the characte
   const forms::CaseExtraction d = forms::extract_case("t", {apart}, test::shipped_templates());
   CHECK(test::officers_text(d.documents.at(0).field("送达人")) == "李四=豫L5612223;田德明=豫L9110644;");
 }
+
+TEST_CASE("servers in a block with column headings are read from the rows under them") {
+  CHECK(servers({{"送达人", "姓名", "执法证号"}, {"", "李四", "41130325419"}, {"", "王五", "41130907120"}}) ==
+        "李四=41130325419;王五=41130907120;");
+}

@@ -58,6 +58,8 @@ struct FieldLocator {
   bool whole_row = false;          // Cell: every cell right of the label in its row, joined (two officers in two cells)
   std::vector<std::string> and_rows;  // Cell, whole_row: a row right below whose label is one of these is read
                                       // with it, its label kept (names in one row, 执法证件号 in the next)
+  std::vector<std::string> heads;     // Cell, whole_row: when the cells right of the label hold only these
+                                      // column headings (姓名 | 执法证号), the values are the rows below them
   bool last = false;               // use the last match instead of the first (signature dates)
   std::string region;              // "first_page" | "last_page" | "tail" (the last 8 lines of the last
                                    // page: the signature block) | "" (everywhere)
