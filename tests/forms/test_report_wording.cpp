@@ -41,3 +41,16 @@ TEST_CASE("a report's officers are read from its signature lines in the wordings
   CHECK(officers({"执法人员（签名）：李四（41130325419）、王五（41130907120）"}) == both);
   CHECK(officers({"经办人：李四（41130325419）、王五（41130907120）"}) == both);
 }
+
+TEST_CASE("a report signed an officer a line, under a label alone, or by 主办人 and 协办人, names both, never the narrative's") {
+  const std::string both = "李四=41130325419;王五=41130907120;";
+  CHECK(officers({"调查人：李四 执法证号：41130325419", "调查人：王五 执法证号：41130907120"}) == both);
+  CHECK(officers({"调查人：李四", "调查人：王五"}) == "李四=;王五=;");
+  CHECK(officers({"调查人员", "李四（41130325419）", "王五（41130907120）"}) == both);
+  CHECK(officers({"主办人：李四（41130325419）", "协办人：王五（41130907120）"}) == both);
+  CHECK(officers({"承办人：李四 41130325419", "王五 41130907120"}) == both);
+  CHECK(officers({"调查人（签名）：李四", "王五"}) == "李四=;王五=;");
+  CHECK(officers({"报告人：李四、王五", "审核人：赵六"}) == "李四=;王五=;");
+  // A closing formula below the signature is no officer.
+  CHECK(officers({"调查人：李四、王五", "此致"}) == "李四=;王五=;");
+}

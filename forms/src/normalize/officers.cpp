@@ -27,7 +27,8 @@ constexpr std::u32string_view kRoleWords[] = {
     U"送达人员",           U"承办人",           U"送达人",             U"办案人",             U"经办人",
     U"执法者",             U"姓名",             U"签名",               U"签字",               U"本局",
     U"我局",               U"同志",             U"以及",               U"主办",               U"协办",
-    U"分别为",             U"分别是",           U"分别"};
+    U"分别为",             U"分别是",           U"分别",             U"调查人",             U"报告人",
+    U"此致",               U"敬礼",             U"特此报告"};
 // Joiners between two names.
 constexpr std::u32string_view kJoiners = U"和及与跟";
 constexpr std::u32string_view kSeparators = U"、，,；;：:（）()[]【】〔〕 \n\t/|·.。丨｜“”\"'《》-—";
