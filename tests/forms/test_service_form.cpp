@@ -100,3 +100,21 @@ TEST_CASE("servers in a block with column headings are read from the rows under 
   CHECK(servers({{"送达人", "姓名", "执法证号"}, {"", "李四", "41130325419"}, {"", "王五", "41130907120"}}) ==
         "李四=41130325419;王五=41130907120;");
 }
+
+TEST_CASE("a 送达回证 whose grid was not found: the servers' lines end at the next label (备注：)") {
+  const auto read = [](const std::vector<std::string>& server_lines) {
+    std::vector<std::string> lines = {"送达回证", "送达文书名称及文号：《行政处罚决定书》宛市监处罚〔2023〕16号",
+                                      "受送达人：南阳市宛城区瑞祥日用品有限公司", "送达地点：南阳市宛城区工业南路26号", "送达方式：直接送达",
+                                      "收件人签名或盖章：张三", "2023年11月15日"};
+    lines.insert(lines.end(), server_lines.begin(), server_lines.end());
+    lines.push_back("备注：");
+    const forms::CaseExtraction c = forms::extract_case("t", {test::synthetic_page(lines)}, test::shipped_templates());
+    return test::officers_text(c.documents.at(0).field("送达人"));
+  };
+  const std::string both = "李四=41130325419;王五=41130907120;";
+  CHECK(read({"送达人：李四（执法证号：41130325419）", "送达人：王五（执法证号：41130907120）"}) == both);
+  CHECK(read({"送达人", "李四（41130325419）", "王五（41130907120）"}) == both);
+  CHECK(read({"送达人：李四 41130325419", "王五 41130907120"}) == both);
+  CHECK(read({"送达人：李四、王五", "执法证号：41130325419、41130907120"}) == both);
+  CHECK(read({"送达人（签名）：李四", "王五"}) == "李四=;王五=;");
+}
