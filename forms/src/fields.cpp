@@ -299,6 +299,16 @@ std::optional<Hit> locate_rows_as_text(const FieldLocator& loc, const DocText& d
   return std::nullopt;
 }
 
+// The mean confidence of the characters of the cells a value is read from.
+struct CellConfidence {
+  double sum = 0;
+  std::size_t n = 0;
+  void add(const DocText& dt, const CellText& cell) {
+    for (const int32_t a : cell.at) sum += dt.lined_source(a).confidence, ++n;
+  }
+  float mean() const { return n ? static_cast<float>(sum / static_cast<double>(n)) : 0.f; }
+};
+
 // Whether a cell's text is one of the column headings (姓名, 执法证号).
 bool is_heading(const icu::UnicodeString& text, const std::vector<std::string>& heads) {
   icu::UnicodeString t = trim_value(text);
@@ -326,8 +336,7 @@ std::optional<Hit> rows_under_headings(const FieldLocator& loc, const TableView&
   }
   if (!headed) return std::nullopt;
   Hit hit;
-  double conf = 0;
-  std::size_t n = 0;
+  CellConfidence conf;
   for (int r = lc.row + 1; r < table.rows; ++r) {
     bool ours = r < lc.row + lc.rowspan;
     icu::UnicodeString entry;
@@ -343,14 +352,14 @@ std::optional<Hit> rows_under_headings(const FieldLocator& loc, const TableView&
       if (!entry.isEmpty()) entry.append(u' ');
       entry.append(t);
       hit.span.where.push_back({page, c.box});
-      for (const int32_t a : tv.cells[j].at) conf += dt.lined_source(a).confidence, ++n;
+      conf.add(dt, tv.cells[j]);
     }
     if (!ours || entry.isEmpty()) break;
     if (!hit.text.isEmpty()) hit.text.append(u'、');
     hit.text.append(entry);
   }
   if (hit.text.isEmpty()) return std::nullopt;
-  hit.span.confidence = n ? static_cast<float>(conf / static_cast<double>(n)) : 0.f;
+  hit.span.confidence = conf.mean();
   return hit;
 }
 
@@ -408,18 +417,17 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v, const 
               return std::tie(table.cells[a].row, table.cells[a].col) < std::tie(table.cells[b].row, table.cells[b].col);
             });
             Hit hit;
-            double conf = 0;
-            std::size_t n = 0;
+            CellConfidence conf;
             for (const std::size_t j : row) {
               const icu::UnicodeString t = trim_value(cells[j].text);
               if (t.isEmpty()) continue;
               if (!hit.text.isEmpty()) hit.text.append(u'、');
               hit.text.append(t);
               hit.span.where.push_back({v.ids[p], table.cells[j].box});
-              for (const int32_t a : cells[j].at) conf += dt.lined_source(a).confidence, ++n;
+              conf.add(dt, cells[j]);
             }
             if (hit.text.isEmpty()) continue;
-            hit.span.confidence = n ? static_cast<float>(conf / static_cast<double>(n)) : 0.f;
+            hit.span.confidence = conf.mean();
             return hit;
           }
           for (std::size_t j = 0; j < table.cells.size(); ++j) {
@@ -433,9 +441,9 @@ std::optional<Hit> locate_cell(const FieldLocator& loc, const DocView& v, const 
             if (text.isEmpty()) break;
             Hit hit{text, {}};
             hit.span.where.push_back({v.ids[p], c.box});
-            double conf = 0;
-            for (const int32_t a : cells[j].at) conf += dt.lined_source(a).confidence;
-            hit.span.confidence = cells[j].at.empty() ? 0.f : static_cast<float>(conf / static_cast<double>(cells[j].at.size()));
+            CellConfidence conf;
+            conf.add(dt, cells[j]);
+            hit.span.confidence = conf.mean();
             return hit;
           }
         }
