@@ -75,9 +75,8 @@ int overlap(int a0, int a1, int b0, int b1) { return std::min(a1, b1) - std::max
 
 // `next` continues the row of `prev` and starts inside it: two pieces the
 // detector cut from one row with some ink in both.
-bool same_row(const ocr::Box& prev, const ocr::Box& next) {
-  const int v = overlap(prev.y, prev.y + prev.h, next.y, next.y + next.h);
-  return v * 2 >= std::min(prev.h, next.h) && next.x > prev.x && next.x < prev.x + prev.w;
+bool starts_inside(const ocr::Box& prev, const ocr::Box& next) {
+  return ocr::on_one_row(prev, next) && next.x > prev.x && next.x < prev.right();
 }
 
 // Where the last character of one piece and the first of the next cover the
@@ -152,7 +151,7 @@ DocText::DocText(const std::vector<const ocr::PageResult*>& pages, const std::ve
       if (is_page_furniture(page, l)) continue;
       std::vector<TextChar> chars = line_chars(page.lines[l], ids[p], static_cast<int>(l));
       if (keep_gaps) keep_wide_gaps(chars, page.lines[l].box.h);
-      if (held_box && !held.empty() && !chars.empty() && same_row(*held_box, page.lines[l].box))
+      if (held_box && !held.empty() && !chars.empty() && starts_inside(*held_box, page.lines[l].box))
         drop_read_twice(held, chars);
       flush();
       held = std::move(chars);

@@ -281,7 +281,8 @@ std::optional<Hit> locate_rows_as_text(const FieldLocator& loc, const DocText& d
         bool stop = line.indexOf(kOpinion) >= 0 || parse_date(utf8(line)).has_value();
         for (const auto& other : others) stop = stop || (!and_row && line.startsWith(other) && line.length() <= other.length() + 1);
         // Another label with its colon (备注：), not one of the field's own.
-        const int32_t colon = std::max(line.indexOf(u'：'), line.indexOf(u':'));
+        const int32_t wide = line.indexOf(u'：'), narrow = line.indexOf(u':');
+        const int32_t colon = wide < 0 ? narrow : narrow < 0 ? wide : std::min(wide, narrow);
         if (!and_row && colon >= 2 && colon <= 8 && !has_any_label(icu::UnicodeString(line, 0, colon), loc.labels)) {
           bool words = true;
           for (int32_t k = 0; k < colon; ++k) words = words && u_hasBinaryProperty(line.char32At(k), UCHAR_IDEOGRAPHIC);

@@ -30,9 +30,7 @@ bool in_tilted(const ocr::Box& b, double angle, double px, double py) {
 // (李四    王五, or a name and its number): the reading keeps them apart, as
 // a space, where OCR's own spaces are dropped.
 bool apart(const ocr::Box& before, const ocr::Box& next) {
-  const int overlap = std::min(before.bottom(), next.bottom()) - std::max(before.y, next.y);
-  const int height = std::max(before.h, next.h);
-  return overlap * 2 >= std::min(before.h, next.h) && (next.x - before.right()) * 2 >= height;
+  return ocr::on_one_row(before, next) && (next.x - before.right()) * 2 >= std::max(before.h, next.h);
 }
 
 }  // namespace

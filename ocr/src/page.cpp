@@ -12,6 +12,11 @@ Box unite(const Box& a, const Box& b) {
   return {x, y, std::max(a.right(), b.right()) - x, std::max(a.bottom(), b.bottom()) - y};
 }
 
+bool on_one_row(const Box& a, const Box& b) {
+  const int common = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
+  return common * 2 >= std::min(a.h, b.h);
+}
+
 std::string PageRef::label() const {
   std::string name = file.filename().string();
   if (count <= 1) return name;

@@ -23,11 +23,6 @@ std::u32string folded(const std::string& utf8) {
   return out;
 }
 
-bool same_row(const Box& a, const Box& b) {
-  const int overlap = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
-  return overlap * 2 >= std::min(a.h, b.h);
-}
-
 void append(Line& to, Line&& from) {
   to.text += from.text;
   to.box = unite(to.box, from.box);
@@ -40,7 +35,7 @@ std::vector<Line> text_layer_lines(std::vector<Line> runs) {
   std::stable_sort(runs.begin(), runs.end(), [](const Line& a, const Line& b) { return a.box.y + a.box.h / 2 < b.box.y + b.box.h / 2; });
   std::vector<std::vector<Line>> rows;
   for (Line& run : runs) {
-    if (rows.empty() || !same_row(rows.back().front().box, run.box)) rows.emplace_back();
+    if (rows.empty() || !on_one_row(rows.back().front().box, run.box)) rows.emplace_back();
     rows.back().push_back(std::move(run));
   }
   std::vector<Line> lines;

@@ -32,6 +32,10 @@ struct Box {
 // Smallest box holding both (an empty box is ignored).
 Box unite(const Box& a, const Box& b);
 
+// Whether two boxes stand on one row of print: at least half the lower one's
+// height in common.
+bool on_one_row(const Box& a, const Box& b);
+
 struct Word {
   std::string text;  // UTF-8
   Box box;
