@@ -32,8 +32,8 @@ with open(f"{out}/register.csv", "w", newline="", encoding="utf-8") as r, \
             ew.writerow([units[u], number.replace("〔", "[").replace("〕", "]"), party, row[3], "行政处罚", row[5], "",
                          amount, amount * 2, f"2023-{m:02d}-{min(d + 3, 28):02d}"])
 PY
-measure() {  # prints "seconds peak_MB" of a command
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2>&1 || true
+measure() {  # prints "seconds peak_MB" of a command (its stderr kept in $work/stderr)
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2> "$work/stderr" || true
   tail -n 1 "$work/time" | awk '{printf "%s %d", $1, $2 / 1024}'  # (time notes a non-zero exit on the line above)
 }
 read -r base_s base_mb <<< "$(measure python3 -c "
@@ -42,9 +42,10 @@ for f, enc in ((sys.argv[1], 'utf-8'), (sys.argv[2], 'gb18030')):
     with open(f, encoding=enc, newline='') as h:
         for _ in csv.reader(h): pass" "$work/register.csv" "$work/export.csv")"
 read -r audit_s audit_mb <<< "$(measure ./build/caseaudit audit -q --register "$work/register.csv" --platform "$work/export.csv" \
-  --as-of 2024-06-30 -o "$work/out")"
+  --as-of 2024-06-30 --timings -o "$work/out")"
 findings=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['findings']))" "$work/out/audit.json")
 printf "audit of %s register cases against %s export rows\n" "$N" "$(($(wc -l < "$work/export.csv") - 1))"
 printf "  %-44s %8s s %8s MB\n" "baseline: python3 csv reading both files" "$base_s" "$base_mb"
 printf "  %-44s %8s s %8s MB   (%s findings)\n" "caseaudit audit (import, link, reconcile, write)" "$audit_s" "$audit_mb" "$findings"
 python3 -c "import sys; print(f'  ratio audit / baseline: {float(sys.argv[1]) / max(float(sys.argv[2]), 1e-9):.1f}x')" "$audit_s" "$base_s"
+sed -n '/^各阶段用时/,$p' "$work/stderr"

@@ -50,6 +50,7 @@ constexpr const char* kHelp =
     "      --sample FILE     抽样清单 sample-manifest.json：按各单位总体数计算置信区间（有限总体校正）\n"
     "                        the appraisal sample's manifest: intervals use each unit's population\n"
     "      --show-ids        不遮蔽身份证号 (do not mask ID numbers)\n"
+    "      --timings         结束时在标准错误输出各阶段用时 (print the time of each stage on stderr at the end)\n"
     "%s"
     "  -q, --quiet           不显示进度和报告 (no progress bar, no report on stdout)\n"
     "\n"
@@ -74,7 +75,7 @@ std::map<std::string, int> sample_population(const std::filesystem::path& manife
   }
 }
 
-audit::AuditJob parse(const std::vector<std::string>& argv, bool* quiet, bool* help) {
+audit::AuditJob parse(const std::vector<std::string>& argv, bool* quiet, bool* help, bool* timings) {
   audit::AuditJob job;
   std::filesystem::path sample_manifest, units_file;
   job.cases.ocr.cache_dir = ocr::default_cache_dir();
@@ -112,6 +113,8 @@ audit::AuditJob parse(const std::vector<std::string>& argv, bool* quiet, bool* h
         } else if (args.is(t, {"--show-ids"})) {
           job.cases.mask_ids = false;
           job.mask_ids = false;
+        } else if (args.is(t, {"--timings"})) {
+          *timings = true;
         } else {
           return parse_ocr_option(args, t, job.cases.ocr);
         }
@@ -143,13 +146,15 @@ audit::AuditJob parse(const std::vector<std::string>& argv, bool* quiet, bool* h
 
 int audit_command(const std::vector<std::string>& argv) {
   audit::AuditJob job;
+  bool timings = false;
   return run_batch_command(
-      "audit", kHelp, [&](bool* quiet, bool* help) { job = parse(argv, quiet, help); },
+      "audit", kHelp, [&](bool* quiet, bool* help) { job = parse(argv, quiet, help, &timings); },
       [&](bool quiet) {
         ProgressBar bar("识别 OCR", !quiet && stderr_is_terminal());
         const audit::AuditJobReport report = run_audit_job(job, [&](const ocr::Progress& p) { bar.update(p); });
         bar.finish();
         if (!quiet) std::fputs(report.report_text.c_str(), stdout);
+        if (timings) std::fprintf(stderr, "各阶段用时 (time by stage):\n%s", report.times.table().c_str());
         for (const auto& u : report.unreadable) std::fprintf(stderr, "caseaudit: 错误 error: %s\n", u.message.c_str());
         for (const auto& w : report.warnings) std::fprintf(stderr, "caseaudit: 注意 warning: %s\n", w.c_str());
         if (!report.cell_problems.empty())

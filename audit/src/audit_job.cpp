@@ -72,7 +72,12 @@ void import_side(const std::vector<fs::path>& files, const std::vector<ColumnPro
       for (const auto& p : profiles)
         if (p.name == r.profile) info.title = p.title;
       report.imported.push_back(std::move(info));
-      for (auto& rec : r.records) into.push_back(std::move(rec));
+      if (into.empty()) {
+        into = std::move(r.records);
+      } else {
+        into.reserve(into.size() + r.records.size());
+        for (auto& rec : r.records) into.push_back(std::move(rec));
+      }
     } catch (const ImportError& e) {
       report.unreadable.push_back({f, e.what()});
     }
@@ -175,6 +180,7 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
   const std::vector<ColumnProfile> register_columns = side_profiles(exports, job.register_columns, "register");
 
   AuditJobReport report;
+  ocr::StageClock clock(report.times);
   std::vector<std::optional<rules::TransferScreening>> screenings;
   std::vector<std::vector<rules::Finding>> document_findings;  // per scanned case file
   std::vector<std::vector<rules::Finding>> unverified;         // per scanned case file
@@ -196,11 +202,14 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
       document_findings.push_back(std::move(checks.findings));
       unverified.push_back(std::move(checks.unverified));
     }
+    clock.lap("case files (read, check)");
   }
   import_side(job.registers, register_columns, "register", job.register_columns == "auto", report.files, report);
+  clock.lap("import registers");
 
   const std::size_t failed_before = report.unreadable.size();
   import_side(job.platform, platform_columns, "platform", job.platform_columns == "auto", report.entries, report);
+  clock.lap("import platform");
   if (report.unreadable.size() > failed_before)
     report.warnings.push_back("有平台导出文件无法读取，其单位的案卷会显示为漏录，请先处理该文件 "
                               "(an export could not be read: its unit's cases show as not entered)");
@@ -209,7 +218,9 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
   // earlier penalties the whole audit shows; register rows are screened by
   // the reconciliation from their 案由 and 涉案金额.
   {
-    const std::vector<detail::PartyHistory> history = detail::party_histories(report.files, report.entries, ctx);
+    std::vector<bool> wanted(report.files.size(), false);
+    std::fill(wanted.begin(), wanted.begin() + static_cast<std::ptrdiff_t>(scanned.size()), true);
+    const std::vector<detail::PartyHistory> history = detail::party_histories(report.files, report.entries, ctx, wanted);
     for (std::size_t i = 0; i < scanned.size(); ++i) {
       rules::TransferScreening s = rules::screen_case(scanned[i], facts[i], ctx.offences, ctx.thresholds,
                                                       ctx.profile.early_intervention.share, history[i].measured);
@@ -217,13 +228,15 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
       add_stated_amounts(report.files[i], s);
       screenings.push_back(std::move(s));
     }
-    screenings.resize(report.files.size());
   }
+  clock.lap("party histories, screening");
 
   // Scanned case files' units, as read, resolved to the known units before
   // anything is counted per unit.
   report.units = resolve_units(report.files, report.entries, job.units, job.options.link);
-  report.result = reconcile(report.files, report.entries, ctx, job.options, screenings, job.population);
+  clock.lap("resolve units");
+  report.result = reconcile(report.files, report.entries, ctx, job.options, screenings, job.population, &report.times);
+  clock.restart();  // reconcile timed its stages
   std::vector<std::string> notes = column_notes(report, ctx);
   for (const auto& u : report.units)
     if (!u.resolved)
@@ -237,6 +250,7 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
     report.to_verify = std::move(doubts.findings);
     report.to_verify.insert(report.to_verify.end(), report.result.to_verify.begin(), report.result.to_verify.end());
   }
+  clock.lap("document findings");
   write_audit_outputs(job, report);
   return report;
 }

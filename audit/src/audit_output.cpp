@@ -143,6 +143,7 @@ std::string audit_report_text(const AuditJob& job, const AuditJobReport& r) {
 void write_audit_outputs(const AuditJob& job, AuditJobReport& r) {
   const fs::path dir = job.cases.output;
   ocr::check_output_folder(dir);
+  ocr::StageClock clock(r.times);
 
   nlohmann::ordered_json j;
   j["schema"] = "caseaudit.audit/1";
@@ -155,9 +156,15 @@ void write_audit_outputs(const AuditJob& job, AuditJobReport& r) {
   j["findings"] = nlohmann::ordered_json::array();
   for (const auto& f : r.result.findings) j["findings"].push_back(finding_json(f, r));
   j["links"] = nlohmann::ordered_json::array();
-  for (const auto& l : r.result.linking.links)
-    j["links"].push_back({{"case", r.files[l.file].origin.text()}, {"entry", r.entries[l.entry].origin.text()},
-                          {"score", l.score}, {"by_number", l.by_number}, {"explain", l.explain()}});
+  for (const auto& l : r.result.linking.links) {
+    nlohmann::ordered_json e;  // member by member: a braced list would copy each value
+    e["case"] = r.files[l.file].origin.text();
+    e["entry"] = r.entries[l.entry].origin.text();
+    e["score"] = l.score;
+    e["by_number"] = l.by_number;
+    e["explain"] = l.explain();
+    j["links"].push_back(std::move(e));
+  }
   j["to_verify"] = nlohmann::ordered_json::array();
   for (const auto& f : r.to_verify) j["to_verify"].push_back(finding_json(f, r));
   j["column_profiles"] = nlohmann::ordered_json::array();
@@ -183,13 +190,19 @@ void write_audit_outputs(const AuditJob& job, AuditJobReport& r) {
   for (const auto& p : r.cell_problems) j["cell_problems"].push_back(p.message());
   j["warnings"] = r.warnings;
   j["notes"] = r.result.notes;
+  clock.lap("output: build JSON");
   if (job.mask_ids) forms::mask_json_strings(j);
+  clock.lap("output: mask JSON");
   write_text(dir / "audit.json", ocr::json_text(j, 1) + "\n", r);
+  clock.lap("output: write audit.json");
   write_text(dir / "audit-findings.csv", ledger_csv(r, job.mask_ids), r);
+  clock.lap("output: csv");
   write_ledger_xlsx(dir / "audit-findings.xlsx", r, job.mask_ids);
   r.written.push_back(dir / "audit-findings.xlsx");
+  clock.lap("output: xlsx");
   r.report_text = audit_report_text(job, r);
   write_text(dir / "audit-report.txt", r.report_text, r);
+  clock.lap("output: report text");
 }
 
 }  // namespace caseaudit::audit

@@ -1,7 +1,9 @@
 // A party's earlier penalties (see history.h).
 #include "history.h"
 
+#include <algorithm>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 namespace caseaudit::audit::detail {
@@ -10,34 +12,46 @@ namespace {
 
 std::optional<forms::Date> when(const CaseRecord& r) { return r.decided ? r.decided : r.filed; }
 
-std::string offence_of(const CaseRecord& r, const AuditContext& ctx) {
-  const rules::OffenceLink* link = ctx.offences.match(r.cause + " " + r.name);
-  return link ? link->offence : std::string();
-}
+// The offence a record's cause points at, matched once a record.
+class Offences {
+ public:
+  explicit Offences(const AuditContext& ctx) : ctx_(ctx) {}
+  const rules::OffenceLink* of(const CaseRecord& r) {
+    const auto [it, added] = known_.try_emplace(&r, nullptr);
+    if (added) it->second = ctx_.offences.match(r.cause + " " + r.name);
+    return it->second;
+  }
+
+ private:
+  const AuditContext& ctx_;
+  std::unordered_map<const CaseRecord*, const rules::OffenceLink*> known_;
+};
 
 }  // namespace
 
 std::vector<PartyHistory> party_histories(const std::vector<CaseRecord>& files, const std::vector<CaseRecord>& entries,
-                                          const AuditContext& ctx) {
+                                          const AuditContext& ctx, const std::vector<bool>& wanted) {
   std::vector<PartyHistory> out(files.size());
   std::vector<const rules::Measure*> measures;
   for (const rules::Measure& m : ctx.thresholds.measures())
     if (m.history_years > 0) measures.push_back(&m);
-  if (measures.empty()) return out;
+  if (measures.empty() || (!wanted.empty() && std::find(wanted.begin(), wanted.end(), true) == wanted.end())) return out;
 
   // Every penalty record by party.
-  std::unordered_map<std::string, std::vector<const CaseRecord*>> by_party;
+  std::unordered_map<std::string_view, std::vector<const CaseRecord*>> by_party;
   for (const auto* side : {&files, &entries})
     for (const CaseRecord& r : *side)
       if (!r.party_key.empty() && r.category != Category::Transfer && when(r)) by_party[r.party_key].push_back(&r);
 
+  Offences offences(ctx);
   for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!wanted.empty() && !wanted[i]) continue;
     const CaseRecord& f = files[i];
     const auto at = f.filed ? f.filed : f.decided;
     const auto it = by_party.find(f.party_key);
     if (f.party_key.empty() || !at || it == by_party.end()) continue;
-    const std::string offence = offence_of(f, ctx);
-    if (offence.empty()) continue;
+    const rules::OffenceLink* offence = offences.of(f);
+    if (!offence) continue;
     for (const rules::Measure* m : measures) {
       const forms::Date from = rules::add_months(*at, -12 * m->history_years);
       std::set<std::string> counted;  // canonical 文号 (or where it was read), so one case counts once
@@ -45,7 +59,8 @@ std::vector<PartyHistory> party_histories(const std::vector<CaseRecord>& files, 
       for (const CaseRecord* r : it->second) {
         if (r == &f || (!f.number_key.empty() && r->number_key == f.number_key)) continue;
         const forms::Date d = *when(*r);
-        if (d < from || !(d < *at) || offence_of(*r, ctx) != offence) continue;
+        const rules::OffenceLink* other = offences.of(*r);
+        if (d < from || !(d < *at) || !other || other->offence != offence->offence) continue;
         const std::string key = r->number_key.empty() ? r->origin.text() : r->number_key;
         if (!counted.insert(key).second) continue;
         list += (list.empty() ? "" : "、") + (r->number.empty() ? r->origin.text() : r->number) + "（" + d.iso() + "）";

@@ -18,10 +18,11 @@ struct PartyHistory {
   std::vector<std::string> notes;  // the earlier penalties counted, for the reviewer
 };
 
-// One per file. Records of one case seen twice (a scanned file and its
-// platform entry) count once, by their canonical 文号.
+// One per file, counted for the files `wanted` says (all when it is empty;
+// the others stay empty). Records of one case seen twice (a scanned file and
+// its platform entry) count once, by their canonical 文号.
 std::vector<PartyHistory> party_histories(const std::vector<CaseRecord>& files, const std::vector<CaseRecord>& entries,
-                                          const AuditContext& ctx);
+                                          const AuditContext& ctx, const std::vector<bool>& wanted = {});
 
 // Adds the earlier penalties counted to the screening's notes when its call
 // rests on a threshold that counts them.

@@ -105,7 +105,7 @@ void differ(Link& link, LinkField field, std::string file_value, std::string ent
   link.differences.push_back({field, std::move(file_value), std::move(entry_value), misread});
 }
 
-std::string shown_number(const CaseRecord& r, const LinkView& v) { return r.number.empty() ? v.number_key : r.number; }
+std::string shown_number(const CaseRecord& r, const LinkView& v) { return r.number.empty() ? std::string(v.number_key) : r.number; }
 
 }  // namespace
 
@@ -118,8 +118,8 @@ void describe(Link& link, const CaseRecord& file, const LinkView& fv, const Case
   }
   if (!fv.party.empty() && !ev.party.empty()) {
     if (fv.party_key == ev.party_key) agree(link, LinkField::Party);
-    else differ(link, LinkField::Party, file.party.empty() ? fv.party_key : file.party,
-                entry.party.empty() ? ev.party_key : entry.party, party_likely_misread(fv, ev));
+    else differ(link, LinkField::Party, file.party.empty() ? std::string(fv.party_key) : file.party,
+                entry.party.empty() ? std::string(ev.party_key) : entry.party, party_likely_misread(fv, ev));
   }
   if (file.category != Category::Unknown && entry.category != Category::Unknown) {
     if (file.category == entry.category) agree(link, LinkField::Category);

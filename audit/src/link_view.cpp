@@ -112,12 +112,17 @@ LooseNumber read_loose_number(std::u32string_view s) {
   return n;
 }
 
+std::string_view ViewBuilder::keep(std::string key) {
+  if (key.empty()) return {};
+  return computed_.emplace_back(std::move(key));
+}
+
 LinkView ViewBuilder::build(const CaseRecord& r) {
   LinkView v;
-  v.number_key = !r.number_key.empty() ? r.number_key : (r.number.empty() ? std::string() : doc_number_key(r.number));
+  v.number_key = !r.number_key.empty() || r.number.empty() ? std::string_view(r.number_key) : keep(doc_number_key(r.number));
   v.number_folded = fold_to_u32(r.number.empty() ? r.number_key : r.number);
   v.loose = read_loose_number(v.number_folded);
-  v.party_key = !r.party_key.empty() || r.party.empty() ? r.party_key : audit::party_key(r.party);
+  v.party_key = !r.party_key.empty() || r.party.empty() ? std::string_view(r.party_key) : keep(audit::party_key(r.party));
   v.party = decode(v.party_key);
   if (!r.unit.empty()) {
     auto it = unit_keys_.find(r.unit);

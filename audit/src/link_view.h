@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,14 +26,16 @@ struct LooseNumber {
   friend bool operator==(const LooseNumber&, const LooseNumber&) = default;
 };
 
+// The texts it views are the record's, or the builder's (keys it computed,
+// unit keys): a view lives no longer than both.
 struct LinkView {
-  std::string number_key;        // canonical 文号 (the record's, else parsed from the raw text), or ""
+  std::string_view number_key;   // canonical 文号 (the record's, else parsed from the raw text), or ""
   std::u32string number_folded;  // raw 文号 width-folded, spaces removed (edit distance when no loose reading)
   LooseNumber loose;
-  std::string party_key;         // the record's party_key, else computed
+  std::string_view party_key;    // the record's party_key, else computed
   std::u32string party;          // party_key as code points
-  std::string unit_key;          // party_key(unit)
-  std::u32string unit;           // unit_key as code points
+  std::string_view unit_key;     // party_key(unit)
+  std::u32string_view unit;      // unit_key as code points
   std::optional<forms::Date> best_date;  // 立案, else 处罚决定, else 移送, else 撤案
 };
 
@@ -41,13 +44,16 @@ std::u32string fold_to_u32(std::string_view utf8);
 std::string to_utf8(std::u32string_view text);
 LooseNumber read_loose_number(std::u32string_view folded);
 
-// Builds views; unit keys are cached by the unit text (a few units, many records).
+// Builds views; unit keys are kept once a unit text (a few units, many
+// records), keys a record lacks once a record.
 class ViewBuilder {
  public:
   LinkView build(const CaseRecord& record);
 
  private:
+  std::string_view keep(std::string key);
   std::unordered_map<std::string, std::pair<std::string, std::u32string>> unit_keys_;
+  std::deque<std::string> computed_;  // a deque: its strings never move
 };
 
 // 64-bit FNV-1a, for block keys (the same on every machine, so linking is reproducible).

@@ -344,9 +344,12 @@ std::vector<std::pair<std::size_t, std::size_t>> possible_pairs(const std::vecto
 ReconcileResult reconcile(const std::vector<CaseRecord>& files, const std::vector<CaseRecord>& entries,
                           const AuditContext& ctx, const ReconcileOptions& options,
                           const std::vector<std::optional<rules::TransferScreening>>& screenings,
-                          const std::map<std::string, int>& population) {
+                          const std::map<std::string, int>& population, ocr::StageTimes* times) {
   ReconcileResult r;
+  ocr::StageTimes own;
+  ocr::StageClock clock(times ? *times : own);
   r.linking = link_records(files, entries, options.link);
+  clock.lap("link");
   std::vector<PairStats> stats(files.size());
   std::vector<std::optional<std::size_t>> entry_of(files.size());
 
@@ -402,11 +405,14 @@ ReconcileResult reconcile(const std::vector<CaseRecord>& files, const std::vecto
     f.entry = ei;
     r.findings.push_back(std::move(f));
   }
+  clock.lap("reconcile linked and unlinked");
   criminal_findings(files, entries, entry_of, ctx, options, screenings, stats, r);
+  clock.lap("criminal findings");
   unit_statistics(files, entries, stats, ctx, options, population, r);
   std::stable_sort(r.findings.begin(), r.findings.end(), [](const AuditFinding& a, const AuditFinding& b) {
     return std::tie(a.unit, a.number, a.kind) < std::tie(b.unit, b.number, b.kind);
   });
+  clock.lap("unit statistics, sort");
   return r;
 }
 

@@ -102,7 +102,9 @@ void criminal_findings(const std::vector<CaseRecord>& files, const std::vector<C
                        const ReconcileOptions& options,
                        const std::vector<std::optional<rules::TransferScreening>>& screenings,
                        std::vector<PairStats>& stats, ReconcileResult& r) {
-  const std::vector<PartyHistory> history = party_histories(files, entries, ctx);
+  std::vector<bool> unscreened(files.size(), true);  // the others were screened from their documents
+  for (std::size_t fi = 0; fi < files.size() && fi < screenings.size(); ++fi) unscreened[fi] = !screenings[fi];
+  const std::vector<PartyHistory> history = party_histories(files, entries, ctx, unscreened);
   for (std::size_t fi = 0; fi < files.size(); ++fi) {
     const CaseRecord& file = files[fi];
     const CaseRecord* entry = entry_of[fi] ? &entries[*entry_of[fi]] : nullptr;

@@ -2,6 +2,7 @@
 #include "caseaudit/forms/id_mask.h"
 
 #include <cctype>
+#include <string_view>
 
 #include "caseaudit/forms/code_points.h"
 
@@ -11,17 +12,21 @@ namespace {
 bool digit(char c) { return c >= '0' && c <= '9'; }
 bool alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
-int number(const std::string& s, std::size_t at, std::size_t len) { return std::stoi(s.substr(at, len)); }
+int number(std::string_view s, std::size_t at, std::size_t len) {
+  int v = 0;
+  for (std::size_t i = at; i < at + len; ++i) v = v * 10 + (s[i] - '0');
+  return v;
+}
 
-// An 18-character run whose birth date (positions 7-14) is plausible; a
-// 15-digit run (the pre-1999 form). Other long numbers (amounts, 统一社会信用代码
-// that happen to be all digits) usually fail the date test and stay readable.
-bool looks_like_id(const std::string& run) {
+// An 18-character run of digits (the last may be X) whose birth date
+// (positions 7-14) is plausible; a 15-digit run (the pre-1999 form). Other
+// long numbers (amounts, 统一社会信用代码 that happen to be all digits) usually
+// fail the date test and stay readable.
+bool looks_like_id(std::string_view run) {
+  if (run.size() != 15 && run.size() != 18) return false;
+  for (std::size_t k = 0; k < run.size(); ++k)
+    if (!digit(run[k]) && !(k + 1 == run.size() && (run[k] == 'X' || run[k] == 'x'))) return false;
   if (run.size() == 15) return true;
-  if (run.size() != 18) return false;
-  for (std::size_t i = 0; i < 17; ++i)
-    if (!digit(run[i])) return false;
-  if (!digit(run[17]) && run[17] != 'X' && run[17] != 'x') return false;
   const int year = number(run, 6, 4), month = number(run, 10, 2), day = number(run, 12, 2);
   return year >= 1900 && year <= 2099 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
@@ -36,25 +41,22 @@ std::string mask_id(const std::string& id) {
 
 std::string mask_id_numbers(const std::string& text) {
   std::string out;
-  std::size_t i = 0;
-  while (i < text.size()) {
+  std::size_t copied = 0;  // text before this is in `out`
+  for (std::size_t i = 0; i < text.size();) {
     if (!alnum(text[i])) {
-      out += text[i++];
+      ++i;
       continue;
     }
     std::size_t j = i;
     while (j < text.size() && alnum(text[j])) ++j;
-    const std::string run = text.substr(i, j - i);
-    bool all_digits_or_x = true;
-    for (std::size_t k = 0; k < run.size(); ++k)
-      if (!digit(run[k]) && !(k + 1 == run.size() && (run[k] == 'X' || run[k] == 'x'))) all_digits_or_x = false;
-    if (all_digits_or_x && looks_like_id(run))
-      out += run.substr(0, 6) + std::string(run.size() - 10, '*') + run.substr(run.size() - 4);
-    else
-      out += run;
+    if (looks_like_id(std::string_view(text).substr(i, j - i))) {
+      out.append(text, copied, i - copied).append(text, i, 6).append(j - i - 10, '*').append(text, j - 4, 4);
+      copied = j;
+    }
     i = j;
   }
-  return out;
+  if (copied == 0) return text;  // no ID number: most texts
+  return out.append(text, copied);
 }
 
 }  // namespace caseaudit::forms

@@ -181,3 +181,22 @@ TEST_CASE("audit --units: a unit list that cannot be read is a usage error", "[c
             &out) == 2);
   CHECK(out.find("--units") != std::string::npos);
 }
+
+TEST_CASE("audit --timings: each stage's time and peak memory on stderr, the report untouched", "[cli]") {
+  ScratchDir dir("cli-audit-timings");
+  write_file(dir / "register.csv", kRegister);
+  write_file(dir / "export.csv", std::string(kHeader) +
+                                     "宛城区市场监督管理局,宛市监处罚〔2023〕31号,南阳市宛城区鑫源商贸有限公司,行政处罚,2023-05-08,12000,30000,2023-05-10\n");
+  const std::string args = "audit -q --register " + q(dir / "register.csv") + " --platform " + q(dir / "export.csv") +
+                           " --as-of 2024-06-30 -o " + q(dir / "out");
+  std::string plain, timed;
+  run(args, &plain);
+  run(args + " --timings", &timed);
+  CHECK(plain.find("各阶段用时") == std::string::npos);
+  REQUIRE(timed.find("各阶段用时 (time by stage)") != std::string::npos);
+  for (const char* stage : {"import registers", "import platform", "link", "output: xlsx", "total"}) {
+    INFO(stage);
+    CHECK(timed.find(stage) != std::string::npos);
+  }
+  CHECK(timed.find(" MB\n") != std::string::npos);  // the peak memory at the end of a stage
+}

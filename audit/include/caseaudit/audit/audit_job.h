@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "caseaudit/ocr/stage_times.h"
 #include "caseaudit/audit/reconcile.h"
 #include "caseaudit/audit/table_import.h"
 #include "caseaudit/audit/units.h"
@@ -69,6 +70,7 @@ struct AuditJobReport {
   std::vector<UnitResolution> units;      // one per scanned case file: its unit as read and as resolved
   std::vector<std::filesystem::path> written;
   std::string report_text;                // what audit-report.txt holds (IDs masked unless asked not to)
+  ocr::StageTimes times;                  // where the job's time went (`--timings`, bench/audit_bench.sh)
 };
 
 // Throws rules::DataError for bad rules data or column profiles, and what

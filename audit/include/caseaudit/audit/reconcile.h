@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "caseaudit/ocr/stage_times.h"
 #include "caseaudit/audit/link.h"
 #include "caseaudit/audit/record.h"
 #include "caseaudit/audit/sample.h"
@@ -145,14 +146,14 @@ struct ReconcileResult {
 };
 
 // files: the case side (scanned case files and/or register rows); entries:
-// the platform export rows. screenings: one per file when the caller has a
-// better screening (read from a scanned file's documents); empty: each file is
-// screened from its 案由 and 涉案金额. population: per unit, the number of
+// the platform export rows. screenings: by file index, where the caller has a
+// better screening (read from a scanned file's documents); a file past its end
+// or without one is screened from its 案由 and 涉案金额. population: per unit, the number of
 // cases the files were sampled from (appraisal), for the intervals.
 ReconcileResult reconcile(const std::vector<CaseRecord>& files, const std::vector<CaseRecord>& entries,
                           const AuditContext& ctx, const ReconcileOptions& options,
                           const std::vector<std::optional<rules::TransferScreening>>& screenings = {},
-                          const std::map<std::string, int>& population = {});
+                          const std::map<std::string, int>& population = {}, ocr::StageTimes* times = nullptr);
 
 nlohmann::ordered_json to_json(const AuditFinding& f);
 nlohmann::ordered_json to_json(const UnitStats& s);

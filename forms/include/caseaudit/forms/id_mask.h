@@ -20,9 +20,12 @@ std::string mask_id_numbers(const std::string& text);
 // a long fraction is not an ID number). Json: nlohmann::json or ordered_json.
 template <class Json>
 void mask_json_strings(Json& j) {
-  if (j.is_string()) j = mask_id_numbers(j.template get<std::string>());
-  else if (j.is_structured())
+  if (j.is_string()) {
+    auto& text = j.template get_ref<typename Json::string_t&>();
+    text = mask_id_numbers(text);
+  } else if (j.is_structured()) {
     for (auto& v : j) mask_json_strings(v);
+  }
 }
 
 }  // namespace caseaudit::forms
