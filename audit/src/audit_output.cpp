@@ -3,6 +3,7 @@
 #include "audit_output.h"
 
 #include <cstdio>
+#include <future>
 #include <sstream>
 
 #include "caseaudit/forms/id_mask.h"
@@ -17,11 +18,6 @@ namespace caseaudit::audit {
 namespace fs = std::filesystem;
 
 namespace {
-
-void write_text(const fs::path& p, const std::string& text, AuditJobReport& report) {
-  ocr::write_file_atomically(p, text);
-  report.written.push_back(p);
-}
 
 // One ledger cell: line breaks (YAML's folded texts end with one) become
 // spaces, so each finding is one line of the ledger.
@@ -140,12 +136,36 @@ std::string audit_report_text(const AuditJob& job, const AuditJobReport& r) {
   return job.mask_ids ? mask_id_numbers(out.str()) : out.str();
 }
 
-void write_audit_outputs(const AuditJob& job, AuditJobReport& r) {
-  const fs::path dir = job.cases.output;
-  ocr::check_output_folder(dir);
-  ocr::StageClock clock(r.times);
+namespace {
 
-  nlohmann::ordered_json j;
+nlohmann::ordered_json link_json(const Link& l, const AuditJobReport& r) {
+  nlohmann::ordered_json e;  // member by member: a braced list would copy each value
+  e["case"] = r.files[l.file].origin.text();
+  e["entry"] = r.entries[l.entry].origin.text();
+  e["score"] = l.score;
+  e["by_number"] = l.by_number;
+  e["explain"] = l.explain();
+  return e;
+}
+
+// `value` as dump(1) writes it `depth` levels into a document: each line
+// after its first indented by `depth` more spaces (a line break inside a JSON
+// string is written \n, so every raw one is layout).
+void put_json(std::ostream& out, const nlohmann::ordered_json& value, int depth) {
+  const std::string text = ocr::json_text(value, 1);
+  const std::string pad(static_cast<std::size_t>(depth), ' ');
+  std::size_t from = 0;
+  for (std::size_t nl = text.find('\n'); nl != std::string::npos; from = nl + 1, nl = text.find('\n', from))
+    out.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from)) << pad;
+  out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+}
+
+// audit.json (caseaudit.audit/1) without its links, IDs masked unless asked not to.
+nlohmann::ordered_json audit_json(const AuditJob& job, const AuditJobReport& r) {
+  // An ordered_json object is a vector of (const key, value) pairs: growing
+  // it copies every value, the arrays of findings and links too. Room first.
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j.get_ref<nlohmann::ordered_json::object_t&>().reserve(24);
   j["schema"] = "caseaudit.audit/1";
   j["as_of"] = job.options.as_of.iso();
   j["profile"] = job.profile;
@@ -155,16 +175,7 @@ void write_audit_outputs(const AuditJob& job, AuditJobReport& r) {
   for (const auto& u : r.result.units) j["units"].push_back(to_json(u));
   j["findings"] = nlohmann::ordered_json::array();
   for (const auto& f : r.result.findings) j["findings"].push_back(finding_json(f, r));
-  j["links"] = nlohmann::ordered_json::array();
-  for (const auto& l : r.result.linking.links) {
-    nlohmann::ordered_json e;  // member by member: a braced list would copy each value
-    e["case"] = r.files[l.file].origin.text();
-    e["entry"] = r.entries[l.entry].origin.text();
-    e["score"] = l.score;
-    e["by_number"] = l.by_number;
-    e["explain"] = l.explain();
-    j["links"].push_back(std::move(e));
-  }
+  j["links"] = nullptr;  // one a case: streamed by write_audit_json, never held at once
   j["to_verify"] = nlohmann::ordered_json::array();
   for (const auto& f : r.to_verify) j["to_verify"].push_back(finding_json(f, r));
   j["column_profiles"] = nlohmann::ordered_json::array();
@@ -190,19 +201,72 @@ void write_audit_outputs(const AuditJob& job, AuditJobReport& r) {
   for (const auto& p : r.cell_problems) j["cell_problems"].push_back(p.message());
   j["warnings"] = r.warnings;
   j["notes"] = r.result.notes;
-  clock.lap("output: build JSON");
   if (job.mask_ids) forms::mask_json_strings(j);
-  clock.lap("output: mask JSON");
-  write_text(dir / "audit.json", ocr::json_text(j, 1) + "\n", r);
-  clock.lap("output: write audit.json");
-  write_text(dir / "audit-findings.csv", ledger_csv(r, job.mask_ids), r);
-  clock.lap("output: csv");
-  write_ledger_xlsx(dir / "audit-findings.xlsx", r, job.mask_ids);
-  r.written.push_back(dir / "audit-findings.xlsx");
-  clock.lap("output: xlsx");
-  r.report_text = audit_report_text(job, r);
-  write_text(dir / "audit-report.txt", r.report_text, r);
-  clock.lap("output: report text");
+  return j;
+}
+
+// audit.json as dump(1) writes it, the links (one per linked case: the
+// largest part) made and written one at a time.
+void write_audit_json(std::ostream& out, const nlohmann::ordered_json& head, const AuditJobReport& r, bool mask) {
+  out << "{\n";
+  bool first = true;
+  for (const auto& [key, value] : head.items()) {
+    out << (first ? " " : ",\n ") << ocr::json_text(nlohmann::ordered_json(key), 1) << ": ";
+    first = false;
+    if (key != "links") {
+      put_json(out, value, 1);
+      continue;
+    }
+    const auto& links = r.result.linking.links;
+    if (links.empty()) out << "[]";
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      nlohmann::ordered_json e = link_json(links[i], r);
+      if (mask) forms::mask_json_strings(e);
+      out << (i ? ",\n  " : "[\n  ");
+      put_json(out, e, 2);
+    }
+    if (!links.empty()) out << "\n ]";
+  }
+  out << "\n}\n";
+}
+
+}  // namespace
+
+void write_audit_outputs(const AuditJob& job, AuditJobReport& r) {
+  const fs::path dir = job.cases.output;
+  ocr::check_output_folder(dir);
+  // Two halves, one on each of the two cores a laptop has: the ledgers, and
+  // audit.json with the report. Both only read the report until joined.
+  ocr::StageTimes json_times, ledger_times;
+  std::string report_text;
+  auto ledgers = std::async(std::launch::async, [&] {
+    ocr::StageClock clock(ledger_times);
+    ocr::write_file_atomically(dir / "audit-findings.csv", ledger_csv(r, job.mask_ids));
+    clock.lap("output 2: csv");
+    write_ledger_xlsx(dir / "audit-findings.xlsx", r, job.mask_ids);
+    clock.lap("output 2: xlsx");
+  });
+  {
+    ocr::StageClock clock(json_times);
+    try {
+      const nlohmann::ordered_json head = audit_json(job, r);
+      clock.lap("output 1: build JSON");
+      ocr::write_file_atomically(dir / "audit.json", [&](std::ostream& out) { write_audit_json(out, head, r, job.mask_ids); });
+      clock.lap("output 1: write audit.json");
+      report_text = audit_report_text(job, r);
+      ocr::write_file_atomically(dir / "audit-report.txt", report_text);
+      clock.lap("output 1: report text");
+    } catch (...) {
+      ledgers.wait();
+      throw;
+    }
+    ledgers.get();  // rethrows what the other half threw
+  }
+  r.times.merge(json_times);
+  r.times.merge(ledger_times);
+  r.report_text = std::move(report_text);
+  for (const char* name : {"audit.json", "audit-findings.csv", "audit-findings.xlsx", "audit-report.txt"})
+    r.written.push_back(dir / name);
 }
 
 }  // namespace caseaudit::audit

@@ -1,11 +1,15 @@
 // Case records (see record.h).
 #include "caseaudit/audit/record.h"
 
+#include "caseaudit/forms/normalize.h"
 #include "caseaudit/ocr/readable_text.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
 
 namespace caseaudit::audit {
 
@@ -50,12 +54,17 @@ std::optional<MustFill> parse_must_fill(std::string_view text) {
   return std::nullopt;
 }
 
+SourceFile::SourceFile(const std::filesystem::path& path) {
+  auto shared = std::make_shared<Shared>();
+  shared->path = path;
+  const std::string folder = ocr::readable_path(path.parent_path().filename());
+  shared->readable = (folder.empty() ? "" : folder + "/") + ocr::readable_path(path.filename());
+  shared_ = std::move(shared);
+}
+
 std::string Origin::text() const {
   if (row == 0) return "案卷 " + ocr::readable_path(file.filename()) + " (case file)";
-  // The folder too: a unit's register and export often share a file name.
-  const std::string folder = ocr::readable_path(file.parent_path().filename());
-  const std::string name = (folder.empty() ? "" : folder + "/") + ocr::readable_path(file.filename());
-  return name + (sheet.empty() ? "" : " [" + sheet + "]") + " 第" + std::to_string(row) + "行 (row " +
+  return file.readable_name() + (sheet.empty() ? "" : " [" + sheet + "]") + " 第" + std::to_string(row) + "行 (row " +
          std::to_string(row) + ")";
 }
 
@@ -69,23 +78,29 @@ std::string doc_number_key(std::string_view text) {
 }
 
 std::string party_key(std::string_view name) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
-  if (U_SUCCESS(status)) {
-    icu::UnicodeString folded = nfkc->normalize(s, status);
-    if (U_SUCCESS(status)) s = folded;
+  std::string normalised;
+  if (!forms::nfkc_inert(name)) {  // most names are: no normaliser for them
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    const icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+    const icu::UnicodeString folded = U_SUCCESS(status) ? nfkc->normalize(s, status) : s;
+    (U_SUCCESS(status) ? folded : s).toUTF8String(normalised);  // valid UTF-8 from here on
+    name = normalised;
   }
-  icu::UnicodeString out;
-  for (int32_t i = 0; i < s.length();) {
-    const UChar32 c = s.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_isspace(c) || u_ispunct(c)) continue;  // brackets, dots, quotes, dashes
-    out.append(u_tolower(c));
+  std::string out;
+  out.reserve(name.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(name.data());
+  const auto length = static_cast<int32_t>(name.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0 || u_isspace(c) || u_ispunct(c)) continue;  // brackets, dots, quotes, dashes
+    char buffer[U8_MAX_LENGTH];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buffer, n, u_tolower(c));
+    out.append(buffer, static_cast<std::size_t>(n));
   }
-  std::string utf8;
-  out.toUTF8String(utf8);
-  return utf8;
+  return out;
 }
 
 }  // namespace caseaudit::audit

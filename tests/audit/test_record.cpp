@@ -24,3 +24,9 @@ TEST_CASE("the platform's category words") {
   CHECK_FALSE(parse_category("").has_value());
   CHECK_FALSE(parse_category("其他").has_value());
 }
+
+TEST_CASE("party names in compatibility forms fold as the plain ones do") {
+  CHECK(party_key("㈠南阳市某某商贸有限公司") == party_key("(一)南阳市某某商贸有限公司"));
+  CHECK(party_key("南阳市 某某 商贸") == "南阳市某某商贸");
+  CHECK(party_key("ＡＢＣ（南阳）") == "abc南阳");
+}

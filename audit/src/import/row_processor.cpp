@@ -28,7 +28,7 @@ bool is_footer_text(std::string_view t) {
 }  // namespace
 
 RowProcessor::RowProcessor(const std::vector<ColumnProfile>& candidates, ImportReport& report, bool date1904)
-    : candidates_(candidates), report_(report), date1904_(date1904) {}
+    : candidates_(candidates), report_(report), source_(report.file), date1904_(date1904) {}
 
 void RowProcessor::add(int row_number, const Row& row) {
   if (decided_) {
@@ -152,7 +152,7 @@ void RowProcessor::process(int row_number, const Row& row) {
   }
 
   CaseRecord rec;
-  rec.origin.file = report_.file;
+  rec.origin.file = source_;
   rec.origin.sheet = report_.sheet;
   rec.origin.row = row_number;
   // A field given by several columns takes the first filled one in profile

@@ -51,6 +51,7 @@ class RowProcessor {
   const ColumnProfile* profile_ = nullptr;  // the one chosen
   bool category_column_ = false;            // some column fills the category
   ImportReport& report_;
+  SourceFile source_;  // report_.file, shared by every record
   bool date1904_;
   bool decided_ = false;
   std::vector<std::pair<int, Row>> pending_;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -24,9 +25,34 @@ std::string_view category_name(Category c);  // 未知 | 行政处罚 | 涉嫌�
 // 行政处罚, 一般程序, 处罚案件 -> Penalty; 涉嫌犯罪移送, 移送, 刑事移送, 涉嫌犯罪案件 -> Transfer.
 std::optional<Category> parse_category(std::string_view text);
 
+// The file records were read from, shared by all of them (an export's rows
+// hold one path between them, not one each), with its name as a person reads
+// it, made once. Converts from and to a path.
+class SourceFile {
+ public:
+  SourceFile() : SourceFile(std::filesystem::path()) {}
+  SourceFile(const std::filesystem::path& path);  // NOLINT: a path is a source file
+  SourceFile(const char* path) : SourceFile(std::filesystem::path(path)) {}
+  SourceFile(const std::string& path) : SourceFile(std::filesystem::path(path)) {}
+  const std::filesystem::path& path() const { return shared_->path; }
+  operator const std::filesystem::path&() const { return shared_->path; }  // NOLINT
+  std::filesystem::path filename() const { return shared_->path.filename(); }
+  bool empty() const { return shared_->path.empty(); }
+  // "folder/name" through ocr::readable_path (the folder too: a unit's
+  // register and export often share a file name).
+  const std::string& readable_name() const { return shared_->readable; }
+
+ private:
+  struct Shared {
+    std::filesystem::path path;
+    std::string readable;
+  };
+  std::shared_ptr<const Shared> shared_;
+};
+
 // Where a record was read: a row of a table file, or a scanned case file.
 struct Origin {
-  std::filesystem::path file;  // the export / register, or the case file's folder or PDF
+  SourceFile file;             // the export / register, or the case file's folder or PDF
   std::string sheet;           // worksheet name for Excel files; empty for CSV and case files
   int row = 0;                 // 1-based row as a spreadsheet program shows it; 0 for a case file
   std::string text() const;    // "export.csv 第12行 (row 12)", "案卷 case-003"

@@ -25,6 +25,11 @@ std::string fold_width(std::string_view text);
 // characters at random).
 std::string strip_spaces(std::string_view text);
 
+// Whether NFKC leaves the text as it is: valid UTF-8 whose every character is
+// its own normal form with a normalisation boundary before it (most Chinese
+// text, plain ASCII). Lets a caller skip the normaliser on the common case.
+bool nfkc_inert(std::string_view text);
+
 // ---- numbers and amounts ----
 
 // An amount of money in 分 (1/100 yuan), so 角/分 are exact.
