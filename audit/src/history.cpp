@@ -12,19 +12,23 @@ namespace {
 
 std::optional<forms::Date> when(const CaseRecord& r) { return r.decided ? r.decided : r.filed; }
 
-// The offence a record's cause points at, matched once a record.
+// The offence a record's cause points at, matched once a cause (a bureau's
+// cases share a handful of them).
 class Offences {
  public:
   explicit Offences(const AuditContext& ctx) : ctx_(ctx) {}
   const rules::OffenceLink* of(const CaseRecord& r) {
-    const auto [it, added] = known_.try_emplace(&r, nullptr);
-    if (added) it->second = ctx_.offences.match(r.cause + " " + r.name);
-    return it->second;
+    std::string text = r.cause + " " + r.name;
+    const auto it = known_.find(text);
+    if (it != known_.end()) return it->second;
+    const rules::OffenceLink* link = ctx_.offences.match(text);
+    known_.emplace(std::move(text), link);
+    return link;
   }
 
  private:
   const AuditContext& ctx_;
-  std::unordered_map<const CaseRecord*, const rules::OffenceLink*> known_;
+  std::unordered_map<std::string, const rules::OffenceLink*> known_;
 };
 
 }  // namespace

@@ -1,6 +1,8 @@
 // Pair scores and link descriptions (see link_score.h).
 #include "link_score.h"
 
+#include "caseaudit/forms/lookalikes.h"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -35,7 +37,7 @@ constexpr AmountSlot kAmounts[] = {{LinkField::CaseAmount, &CaseRecord::case_amo
 double unit_similarity(const LinkView& a, const LinkView& b) {
   if (a.unit_key == b.unit_key) return 1;
   const std::size_t longest = std::max(a.unit.size(), b.unit.size());
-  return std::max(0.0, 1.0 - edit_distance(a.unit, b.unit, false) / static_cast<double>(longest));
+  return std::max(0.0, 1.0 - forms::edit_distance(a.unit, b.unit, false) / static_cast<double>(longest));
 }
 
 }  // namespace

@@ -14,10 +14,6 @@ bool confusable_digits(char a, char b) {
                                     static_cast<char32_t>(static_cast<unsigned char>(b)));
 }
 
-double edit_distance(std::u32string_view a, std::u32string_view b, bool ocr_costs) {
-  return forms::edit_distance(a, b, ocr_costs);
-}
-
 namespace {
 
 // Serials: equal 1; same length with one confusable digit 0.6; one other
@@ -53,9 +49,9 @@ bool number_likely_misread(const LinkView& a, const LinkView& b) {
     const bool prefix_same = a.loose.prefix == b.loose.prefix;
     const bool serial_same = a.loose.serial == b.loose.serial;
     if (prefix_same) return serial_similarity(a.loose.serial, b.loose.serial) == 0.6;
-    return serial_same && a.loose.prefix.size() >= 3 && edit_distance(a.loose.prefix, b.loose.prefix, true) <= 1.0;
+    return serial_same && a.loose.prefix.size() >= 3 && forms::edit_distance(a.loose.prefix, b.loose.prefix, true) <= 1.0;
   }
-  return !a.number_folded.empty() && edit_distance(a.number_folded, b.number_folded, true) <= 1.0;
+  return !a.number_folded.empty() && forms::edit_distance(a.number_folded, b.number_folded, true) <= 1.0;
 }
 
 double party_similarity(const LinkView& a, const LinkView& b) {
@@ -70,7 +66,7 @@ bool party_likely_misread(const LinkView& a, const LinkView& b) {
   const std::size_t shortest = std::min(a.party.size(), b.party.size());
   if (shortest < 4 || a.party_key == b.party_key) return false;
   const double allowed = shortest >= 16 ? 2.0 : 1.0;
-  return edit_distance(a.party, b.party, false) <= allowed;
+  return forms::edit_distance(a.party, b.party, false) <= allowed;
 }
 
 std::int64_t day_number(const forms::Date& d) {

@@ -12,10 +12,6 @@
 
 namespace caseaudit::audit::link_detail {
 
-// Levenshtein distance over code points; with ocr_costs, substituting one
-// OCR-confusable character for another (3/8, 0/O, 〔/C ...) costs 0.3.
-double edit_distance(std::u32string_view a, std::u32string_view b, bool ocr_costs);
-
 // True when a and b are digits OCR confuses (3/8, 6/8, 0/8, 1/7 ...).
 bool confusable_digits(char a, char b);
 

@@ -39,14 +39,16 @@ bool prefix_char(char32_t c) {
 }  // namespace
 
 std::u32string fold_to_u32(std::string_view utf8) {
-  std::u32string out;
-  for (char32_t c : decode(utf8)) {
+  std::u32string out = decode(utf8);
+  std::size_t kept = 0;  // folded in place
+  for (char32_t c : out) {
     if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;  // full-width ASCII
     if (c == U'﹝') c = U'〔';
     if (c == U'﹞') c = U'〕';
     if (c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x3000 || c == 0xA0) continue;
-    out.push_back(c);
+    out[kept++] = c;
   }
+  out.resize(kept);
   return out;
 }
 

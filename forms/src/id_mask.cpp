@@ -1,7 +1,6 @@
 // Masking 身份证号 (see id_mask.h).
 #include "caseaudit/forms/id_mask.h"
 
-#include <cctype>
 #include <string_view>
 
 #include "caseaudit/forms/code_points.h"
@@ -10,7 +9,7 @@ namespace caseaudit::forms {
 namespace {
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
-bool alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool alnum(char c) { return digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }  // ASCII only, any locale
 
 int number(std::string_view s, std::size_t at, std::size_t len) {
   int v = 0;

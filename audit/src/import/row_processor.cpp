@@ -151,7 +151,7 @@ void RowProcessor::process(int row_number, const Row& row) {
     return;
   }
 
-  CaseRecord rec;
+  CaseRecord& rec = report_.records.emplace_back();  // filled in place: a record is large
   rec.origin.file = source_;
   rec.origin.sheet = report_.sheet;
   rec.origin.row = row_number;
@@ -231,7 +231,6 @@ void RowProcessor::process(int row_number, const Row& row) {
     }
   }
   if (!category_column_ && profile_->category) rec.category = *profile_->category;
-  report_.records.push_back(std::move(rec));
 }
 
 }  // namespace caseaudit::audit::import

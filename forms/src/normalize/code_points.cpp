@@ -8,7 +8,9 @@ namespace caseaudit::forms {
 
 std::u32string to_u32(std::string_view utf8) {
   std::u32string out;
-  out.reserve(utf8.size());
+  std::size_t starts = 0;  // bytes that begin a character: room for exactly that many
+  for (const char byte : utf8) starts += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+  out.reserve(starts);
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
   for (int32_t i = 0; i < length;) {
