@@ -62,6 +62,12 @@ std::vector<ColumnProfile> side_profiles(const fs::path& exports, const std::str
   return c;
 }
 
+template <class T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+  if (to.empty()) to = std::move(from);
+  else to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
 // What the files of one side gave: their records, and what to tell about them.
 struct SideImport {
   std::vector<CaseRecord> records;
@@ -78,28 +84,17 @@ SideImport import_side(const std::vector<fs::path>& files, const std::vector<Col
     try {
       ImportReport r = import_table_auto(f, profiles);
       if (r.records.empty()) out.warnings.push_back(ocr::readable_path(f) + ": 只有表头，没有数据行 (header only, no rows)");
-      out.cell_problems.insert(out.cell_problems.end(), r.problems.begin(), r.problems.end());
+      append(out.cell_problems, r.problems);
       ImportedFile info{f, side, r.profile, "", automatic, r.fields_mapped};
       for (const auto& p : profiles)
         if (p.name == r.profile) info.title = p.title;
       out.imported.push_back(std::move(info));
-      if (out.records.empty()) {
-        out.records = std::move(r.records);
-      } else {
-        out.records.reserve(out.records.size() + r.records.size());
-        for (auto& rec : r.records) out.records.push_back(std::move(rec));
-      }
+      append(out.records, r.records);
     } catch (const ImportError& e) {
       out.unreadable.push_back({f, e.what()});
     }
   }
   return out;
-}
-
-template <class T>
-void append(std::vector<T>& to, std::vector<T>& from) {
-  if (to.empty()) to = std::move(from);
-  else to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
 // One side's import into the report, in the order the sides are told.
@@ -251,7 +246,9 @@ AuditJobReport run_audit_job(const AuditJob& job, const ocr::ProgressFn& progres
   {
     std::vector<bool> wanted(report.files.size(), false);
     std::fill(wanted.begin(), wanted.begin() + static_cast<std::ptrdiff_t>(scanned.size()), true);
-    const std::vector<detail::PartyHistory> history = detail::party_histories(report.files, report.entries, ctx, wanted);
+    detail::Offences offences(ctx);
+    const std::vector<detail::PartyHistory> history =
+        detail::party_histories(report.files, report.entries, ctx, offences, wanted);
     for (std::size_t i = 0; i < scanned.size(); ++i) {
       rules::TransferScreening s = rules::screen_case(scanned[i], facts[i], ctx.offences, ctx.thresholds,
                                                       ctx.profile.early_intervention.share, history[i].measured);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "caseaudit/audit/reconcile.h"
@@ -18,11 +19,24 @@ struct PartyHistory {
   std::vector<std::string> notes;  // the earlier penalties counted, for the reviewer
 };
 
+// The offence a record's 案由 (and 案件名称) points at, matched once a text:
+// a bureau's cases share a handful of causes.
+class Offences {
+ public:
+  explicit Offences(const AuditContext& ctx) : ctx_(ctx) {}
+  const rules::OffenceLink* of(const CaseRecord& r);
+
+ private:
+  const AuditContext& ctx_;
+  std::unordered_map<std::string, const rules::OffenceLink*> known_;
+};
+
 // One per file, counted for the files `wanted` says (all when it is empty;
 // the others stay empty). Records of one case seen twice (a scanned file and
 // its platform entry) count once, by their canonical 文号.
 std::vector<PartyHistory> party_histories(const std::vector<CaseRecord>& files, const std::vector<CaseRecord>& entries,
-                                          const AuditContext& ctx, const std::vector<bool>& wanted = {});
+                                          const AuditContext& ctx, Offences& offences,
+                                          const std::vector<bool>& wanted = {});
 
 // Adds the earlier penalties counted to the screening's notes when its call
 // rests on a threshold that counts them.

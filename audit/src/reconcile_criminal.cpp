@@ -17,10 +17,11 @@ std::optional<T> either(const std::optional<T>& a, const std::optional<T>& b) {
 }
 
 rules::TransferScreening screen_record(const CaseRecord& r, const std::optional<std::int64_t>& amount,
-                                       const PartyHistory& history, const AuditContext& ctx) {
+                                       const PartyHistory& history, const AuditContext& ctx, Offences& offences) {
   rules::ScreeningInput in;
   in.cause = r.cause + " " + r.name;
-  const rules::OffenceLink* link = ctx.offences.match(in.cause);
+  const rules::OffenceLink* link = offences.of(r);
+  in.offence = link;
   if (link && amount && !link->case_amount.empty())
     in.measured.emplace(link->case_amount, rules::Quantity{*amount, rules::Unit::Yuan});
   in.measured.insert(history.measured.begin(), history.measured.end());
@@ -104,7 +105,8 @@ void criminal_findings(const std::vector<CaseRecord>& files, const std::vector<C
                        std::vector<PairStats>& stats, ReconcileResult& r) {
   std::vector<bool> unscreened(files.size(), true);  // the others were screened from their documents
   for (std::size_t fi = 0; fi < files.size() && fi < screenings.size(); ++fi) unscreened[fi] = !screenings[fi];
-  const std::vector<PartyHistory> history = party_histories(files, entries, ctx, unscreened);
+  Offences offences(ctx);
+  const std::vector<PartyHistory> history = party_histories(files, entries, ctx, offences, unscreened);
   for (std::size_t fi = 0; fi < files.size(); ++fi) {
     const CaseRecord& file = files[fi];
     const CaseRecord* entry = entry_of[fi] ? &entries[*entry_of[fi]] : nullptr;
@@ -112,7 +114,7 @@ void criminal_findings(const std::vector<CaseRecord>& files, const std::vector<C
     if (amount) stats[fi].amount = static_cast<double>(*amount) / 100.0;
     if (const auto fine = either(file.fine, entry ? entry->fine : std::nullopt)) stats[fi].fine = static_cast<double>(*fine) / 100.0;
     const rules::TransferScreening s =
-        fi < screenings.size() && screenings[fi] ? *screenings[fi] : screen_record(file, amount, history[fi], ctx);
+        fi < screenings.size() && screenings[fi] ? *screenings[fi] : screen_record(file, amount, history[fi], ctx, offences);
     stats[fi].near_threshold = s.call == rules::TransferCall::Due || s.call == rules::TransferCall::Early;
     const bool transferred = file.category == Category::Transfer || file.transferred.has_value();
     stats[fi].transfer = transferred;

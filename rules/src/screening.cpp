@@ -118,7 +118,7 @@ std::string_view transfer_call_name(TransferCall c) {
 TransferScreening screen(const ScreeningInput& in, const OffenceMap& offences, const ThresholdTable& table,
                          double near_share) {
   TransferScreening s;
-  const OffenceLink* link = offences.match(in.cause, in.basis);
+  const OffenceLink* link = in.offence ? in.offence : offences.match(in.cause, in.basis);
   if (!link) {
     s.message = "案由未对应到已收录的犯罪立案追诉标准 (no filing threshold applies to this cause)";
     return s;

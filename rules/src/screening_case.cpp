@@ -181,6 +181,7 @@ TransferScreening screen_case(const forms::CaseExtraction& c, const CaseFacts& f
       break;
     }
 
+  in.offence = link;
   TransferScreening s = screen(in, offences, table, near_share);
   if (derived_sales && s.threshold && s.threshold->measure == "销售金额")
     s.notes.push_back("销售金额按事实所载售价乘以已售数量推算为 " + in.measured.at("销售金额").text() +

@@ -97,6 +97,9 @@ struct ScreeningInput {
   Measurements measured;      // amounts by measure, already read
   std::optional<forms::Date> conduct;  // date the thresholds are taken at (the conduct; else 立案日期)
   Who party = Who::Any;
+  // The offence the cause points at, when the caller has matched it already
+  // (OffenceMap::match on cause and basis); null: screen matches it.
+  const OffenceLink* offence = nullptr;
 };
 
 TransferScreening screen(const ScreeningInput& in, const OffenceMap& offences, const ThresholdTable& table,
